@@ -1,0 +1,26 @@
+package io.netty.contrib.httpsys.nativeapi.emulator;
+
+/**
+ * One {@code HTTP_DATA_CHUNK} of a response, copied out of (or referenced from) the caller's memory when
+ * the send call is made, as HTTP.SYS does.
+ */
+public sealed interface DataChunk permits DataChunk.FromMemory, DataChunk.FromFileHandle {
+
+    /** Bytes this chunk puts on the wire, or {@code -1} for a file range "to end of file" not yet resolved. */
+    long length();
+
+    /** {@code HttpDataChunkFromMemory}: the bytes, copied at call time. */
+    record FromMemory(byte[] bytes) implements DataChunk {
+        @Override
+        public long length() {
+            return bytes.length;
+        }
+    }
+
+    /**
+     * {@code HttpDataChunkFromFileHandle}: a byte range of a file opened through
+     * {@code IoCompletion.CreateFileW}; {@code length == -1} is {@code HTTP_BYTE_RANGE_TO_EOF}.
+     */
+    record FromFileHandle(long fileHandle, long offset, long length) implements DataChunk {
+    }
+}
