@@ -1,0 +1,95 @@
+package io.netty.contrib.httpsys.nativeapi;
+
+import io.netty.contrib.httpsys.nativeapi.emulator.Emulator;
+import io.netty.contrib.httpsys.nativeapi.windows.WindowsHttpSys;
+import io.netty.util.internal.PlatformDependent;
+import io.netty.util.internal.SystemPropertyUtil;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+
+import java.util.Locale;
+
+/**
+ * The pair of {@link HttpApi} and {@link IoCompletion} this JVM talks to: the real {@code httpapi.dll} and
+ * {@code kernel32.dll} on Windows, or the user-mode emulator elsewhere.
+ *
+ * <p>Chosen once by the system property {@value #BACKEND_PROPERTY}: {@code native} (fail unless the real
+ * DLL loads), {@code emulator} (always the emulator), or {@code auto} (the default: native on Windows, the
+ * emulator elsewhere, with one WARN line saying so).
+ */
+public final class HttpSysBackend {
+
+    /** The system property that selects the backend. */
+    public static final String BACKEND_PROPERTY = "io.netty.contrib.httpsys.backend";
+
+    private static final InternalLogger logger = InternalLoggerFactory.getInstance(HttpSysBackend.class);
+
+    private final String name;
+    private final HttpApi httpApi;
+    private final IoCompletion ioCompletion;
+
+    private HttpSysBackend(String name, HttpApi httpApi, IoCompletion ioCompletion) {
+        this.name = name;
+        this.httpApi = httpApi;
+        this.ioCompletion = ioCompletion;
+    }
+
+    /** The backend selected for this JVM, created on first use. */
+    public static HttpSysBackend current() {
+        return Holder.CURRENT;
+    }
+
+    /** {@code "native"} or {@code "emulator"}. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this is the user-mode emulator rather than the Windows kernel. */
+    public boolean isEmulated() {
+        return "emulator".equals(name);
+    }
+
+    /** The HTTP Server API functions. */
+    public HttpApi httpApi() {
+        return httpApi;
+    }
+
+    /** The I/O completion port functions; they share one handle space with {@link #httpApi()}. */
+    public IoCompletion ioCompletion() {
+        return ioCompletion;
+    }
+
+    private static HttpSysBackend select() {
+        String choice = SystemPropertyUtil.get(BACKEND_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        switch (choice) {
+            case "native":
+                return nativeBackend();
+            case "emulator":
+                return emulatorBackend();
+            case "auto":
+                if (PlatformDependent.isWindows()) {
+                    return nativeBackend();
+                }
+                logger.warn("HTTP.SYS exists only on Windows: running on the user-mode HTTP.SYS emulator "
+                        + "(set -D{}=native on Windows to require the kernel)", BACKEND_PROPERTY);
+                return emulatorBackend();
+            default:
+                throw new IllegalStateException("-D" + BACKEND_PROPERTY + "=" + choice
+                        + " is not a backend: use auto, native or emulator");
+        }
+    }
+
+    private static HttpSysBackend nativeBackend() {
+        WindowsHttpSys.ensureAvailability();
+        return new HttpSysBackend("native", WindowsHttpSys.httpApi(), WindowsHttpSys.ioCompletion());
+    }
+
+    private static HttpSysBackend emulatorBackend() {
+        Emulator emulator = Emulator.get();
+        return new HttpSysBackend("emulator", emulator.httpApi(), emulator.ioCompletion());
+    }
+
+    private static final class Holder {
+        static final HttpSysBackend CURRENT = select();
+    }
+}
