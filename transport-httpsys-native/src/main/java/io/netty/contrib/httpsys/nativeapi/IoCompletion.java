@@ -58,4 +58,10 @@ public interface IoCompletion {
 
     /** {@code GetLastError()}: the calling thread's last error, set by the failed call before it. */
     int GetLastError();
+
+    /**
+     * {@code RtlNtStatusToDosError(NTSTATUS)} (ntdll): the Win32 error for the NTSTATUS that a completion
+     * carries in the low 32 bits of {@code OVERLAPPED.Internal} / {@code OVERLAPPED_ENTRY.Internal}.
+     */
+    int RtlNtStatusToDosError(int status);
 }
