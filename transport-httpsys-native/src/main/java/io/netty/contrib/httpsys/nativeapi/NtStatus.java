@@ -1,0 +1,26 @@
+package io.netty.contrib.httpsys.nativeapi;
+
+/**
+ * The {@code NTSTATUS} values ({@code ntstatus.h}) that a completed {@code OVERLAPPED} carries in its
+ * {@code Internal} field. {@code GetQueuedCompletionStatusEx} reports completions as
+ * {@code OVERLAPPED_ENTRY}s whose {@code Internal} holds this status rather than a Win32 error code.
+ */
+@NativeConstants("ntstatus.h")
+public final class NtStatus {
+
+    public static final int STATUS_SUCCESS = 0;
+    public static final int STATUS_PENDING = 0x103;
+    public static final int STATUS_CANCELLED = 0xC0000120;
+
+    private NtStatus() {
+    }
+
+    /**
+     * The {@code NTSTATUS} in an {@code OVERLAPPED.Internal} / {@code OVERLAPPED_ENTRY.Internal} value:
+     * the field is a {@code ULONG_PTR}, but only its low 32 bits hold the status, and the high bits are
+     * not guaranteed to be zero.
+     */
+    public static int statusOf(long overlappedInternal) {
+        return (int) (overlappedInternal & 0xFFFFFFFFL);
+    }
+}
