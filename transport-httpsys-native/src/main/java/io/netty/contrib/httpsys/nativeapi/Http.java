@@ -103,13 +103,15 @@ public final class Http {
     public static final int HttpVerbSEARCH = 19;
     public static final int HttpVerbMaximum = 20;
 
-    // HTTP_DATA_CHUNK_TYPE: which union member of HTTP_DATA_CHUNK is valid. The SDK adds HttpDataChunkTrailers.
+    // HTTP_DATA_CHUNK_TYPE: which union member of HTTP_DATA_CHUNK is valid. The SDK adds HttpDataChunkTrailers
+    // and HttpDataChunkFromWinHttpFastForwarding, which mingw-w64 lacks.
     public static final int HttpDataChunkFromMemory = 0;
     public static final int HttpDataChunkFromFileHandle = 1;
     public static final int HttpDataChunkFromFragmentCache = 2;
     public static final int HttpDataChunkFromFragmentCacheEx = 3;
     public static final int HttpDataChunkTrailers = 4;
-    public static final int HttpDataChunkMaximum = 5;
+    public static final int HttpDataChunkFromWinHttpFastForwarding = 5;
+    public static final int HttpDataChunkMaximum = 6;
 
     // HTTP_SERVER_PROPERTY: the property argument of HttpSet/QueryServerSessionProperty,
     // HttpSet/QueryUrlGroupProperty and HttpSet/QueryRequestQueueProperty.
@@ -218,7 +220,7 @@ public final class Http {
     public static final int IdleConnectionTimeout = 0;
     public static final int HeaderWaitTimeout = 1;
 
-    // HTTP_AUTHENTICATION_HARDENING_LEVELS: the value of HttpServerChannelBindProperty's hardening.
+    // HTTP_AUTHENTICATION_HARDENING_LEVELS: Hardening of HTTP_CHANNEL_BIND_INFO (HttpServerChannelBindProperty).
     public static final int HttpAuthenticationHardeningLegacy = 0;
     public static final int HttpAuthenticationHardeningMedium = 1;
     public static final int HttpAuthenticationHardeningStrict = 2;

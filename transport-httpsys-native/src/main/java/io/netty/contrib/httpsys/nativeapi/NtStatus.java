@@ -3,14 +3,21 @@ package io.netty.contrib.httpsys.nativeapi;
 /**
  * The {@code NTSTATUS} values ({@code ntstatus.h}) that a completed {@code OVERLAPPED} carries in its
  * {@code Internal} field. {@code GetQueuedCompletionStatusEx} reports completions as
- * {@code OVERLAPPED_ENTRY}s whose {@code Internal} holds this status rather than a Win32 error code.
+ * {@code OVERLAPPED_ENTRY}s whose {@code Internal} holds this status rather than a Win32 error code, which
+ * {@code IoCompletion.RtlNtStatusToDosError} maps to one. These are the statuses the emulator posts.
  */
 @NativeConstants("ntstatus.h")
 public final class NtStatus {
 
     public static final int STATUS_SUCCESS = 0;
     public static final int STATUS_PENDING = 0x103;
+    // A warning, not an error: the data did not fit the buffer (ERROR_MORE_DATA).
+    public static final int STATUS_BUFFER_OVERFLOW = 0x80000005;
+    public static final int STATUS_INVALID_PARAMETER = 0xC000000D;
+    public static final int STATUS_END_OF_FILE = 0xC0000011;
     public static final int STATUS_CANCELLED = 0xC0000120;
+    public static final int STATUS_CONNECTION_DISCONNECTED = 0xC000020C;
+    public static final int STATUS_CONNECTION_INVALID = 0xC000023A;
 
     private NtStatus() {
     }

@@ -1,0 +1,97 @@
+package io.netty.contrib.httpsys.nativeapi.struct;
+
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeField;
+import io.netty.contrib.httpsys.nativeapi.NativeStruct;
+import io.netty.util.internal.PlatformDependent;
+
+import java.util.Objects;
+
+/**
+ * {@code HTTP_REQUEST_HEADERS}: the headers of a request, embedded in {@code HTTP_REQUEST_V2.Headers}.
+ * {@code KnownHeaders} is an inline array of
+ * {@link io.netty.contrib.httpsys.nativeapi.Http#HttpHeaderRequestMaximum} (41) {@link HttpKnownHeader}s
+ * indexed by request {@code HTTP_HEADER_ID}; every other header is in the {@code pUnknownHeaders} array.
+ * {@code TrailerCount}/{@code pTrailers} are reserved by the SDK and are always 0.
+ *
+ * <pre>
+ * offset  type                   field
+ *      0  USHORT                 UnknownHeaderCount
+ *      2                         (6 bytes of padding)
+ *      8  PHTTP_UNKNOWN_HEADER   pUnknownHeaders
+ *     16  USHORT                 TrailerCount
+ *     18                         (6 bytes of padding)
+ *     24  PHTTP_UNKNOWN_HEADER   pTrailers
+ *     32  HTTP_KNOWN_HEADER[41]  KnownHeaders
+ *    688                         sizeof = 688
+ * </pre>
+ */
+@NativeStruct("HTTP_REQUEST_HEADERS")
+public final class HttpRequestHeaders {
+
+    public static final int SIZE = 688;
+
+    @NativeField(value = "UnknownHeaderCount", size = 2)
+    public static final int UNKNOWN_HEADER_COUNT = 0;
+
+    @NativeField(value = "pUnknownHeaders", size = 8)
+    public static final int UNKNOWN_HEADERS = 8;
+
+    @NativeField(value = "TrailerCount", size = 2)
+    public static final int TRAILER_COUNT = 16;
+
+    @NativeField(value = "pTrailers", size = 8)
+    public static final int TRAILERS = 24;
+
+    @NativeField(value = "KnownHeaders", size = 656)
+    public static final int KNOWN_HEADERS = 32;
+
+    private HttpRequestHeaders() {
+    }
+
+    public static int unknownHeaderCount(long address) {
+        return PlatformDependent.getShort(address + UNKNOWN_HEADER_COUNT) & 0xFFFF;
+    }
+
+    public static void setUnknownHeaderCount(long address, int value) {
+        PlatformDependent.putShort(address + UNKNOWN_HEADER_COUNT, (short) value);
+    }
+
+    public static long unknownHeaders(long address) {
+        return PlatformDependent.getLong(address + UNKNOWN_HEADERS);
+    }
+
+    public static void setUnknownHeaders(long address, long value) {
+        PlatformDependent.putLong(address + UNKNOWN_HEADERS, value);
+    }
+
+    public static int trailerCount(long address) {
+        return PlatformDependent.getShort(address + TRAILER_COUNT) & 0xFFFF;
+    }
+
+    public static void setTrailerCount(long address, int value) {
+        PlatformDependent.putShort(address + TRAILER_COUNT, (short) value);
+    }
+
+    public static long trailers(long address) {
+        return PlatformDependent.getLong(address + TRAILERS);
+    }
+
+    public static void setTrailers(long address, long value) {
+        PlatformDependent.putLong(address + TRAILERS, value);
+    }
+
+    /** The address of the first element of the inline {@code KnownHeaders} array. */
+    public static long knownHeaders(long address) {
+        return address + KNOWN_HEADERS;
+    }
+
+    /**
+     * The address of the {@link HttpKnownHeader} for request header {@code id} (an {@code HttpHeader*} request id,
+     * {@code 0 <= id < HttpHeaderRequestMaximum}) of the {@code HTTP_REQUEST_HEADERS} at {@code headers}.
+     */
+    public static long knownHeader(long headers, int id) {
+        Objects.checkIndex(id, Http.HttpHeaderRequestMaximum);
+        return headers + KNOWN_HEADERS + (long) id * HttpKnownHeader.SIZE;
+    }
+}
