@@ -139,8 +139,9 @@ public interface HttpApi {
 
     /**
      * {@code HttpDelegateRequestEx(HANDLE, HANDLE DelegateQueueHandle, HTTP_REQUEST_ID, HTTP_URL_GROUP_ID,
-     * ULONG PropertyInfoSetSize, PHTTP_DELEGATE_REQUEST_PROPERTY_INFO)}. Absent before Windows 10 1803
-     * and Server 2019: check {@link #isDelegationSupported()} first.
+     * ULONG PropertyInfoSetSize, PHTTP_DELEGATE_REQUEST_PROPERTY_INFO)}. Absent on older Windows
+     * (Microsoft documents it from build 20348, Windows Server 2022): check {@link #isDelegationSupported()}
+     * first.
      */
     int HttpDelegateRequestEx(long requestQueueHandle, long delegateQueueHandle, long requestId,
                               long delegateUrlGroupId, int propertyInfoSetSize, long propertyInfoSet);
