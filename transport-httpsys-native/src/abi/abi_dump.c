@@ -20,6 +20,7 @@
 #include <ws2ipdef.h>
 #include <windows.h>
 #include <http.h>
+#include <schannel.h>
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
 
@@ -1148,6 +1149,25 @@ static void kernel32_winsock_constants(void)
     VALUE(INADDR_ANY);
     VALUE(INADDR_LOOPBACK);
 }
+
+/* What HTTP_SSL_PROTOCOL_INFO reports (the values of SecPkgContext_ConnectionInfo): the server-side
+ * SP_PROT_* protocol flags of schannel.h and the ALG_IDs of wincrypt.h. */
+static void schannel_wincrypt_constants(void)
+{
+    VALUE(SP_PROT_TLS1_0_SERVER);
+    VALUE(SP_PROT_TLS1_1_SERVER);
+    VALUE(SP_PROT_TLS1_2_SERVER);
+    VALUE(SP_PROT_TLS1_3_SERVER);
+
+    VALUE(CALG_AES_128);
+    VALUE(CALG_AES_256);
+    VALUE(CALG_SHA1);
+    VALUE(CALG_SHA_256);
+    VALUE(CALG_SHA_384);
+    VALUE(CALG_RSA_KEYX);
+    VALUE(CALG_DH_EPHEM);
+    VALUE(CALG_ECDH_EPHEM);
+}
 #endif
 
 int main(void)
@@ -1175,6 +1195,7 @@ int main(void)
     http_constants();
     winerror_constants();
     kernel32_winsock_constants();
+    schannel_wincrypt_constants();
 #endif
     return 0;
 }
