@@ -3,20 +3,43 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
 
-/** Skeleton: replaced by the emulator. */
+/**
+ * The user-mode HTTP.SYS emulator: {@link HttpApi} and {@link IoCompletion} implemented over loopback sockets,
+ * writing and reading the same native structures as the Windows kernel, so the transport above runs unchanged.
+ * One per JVM, started on first use; its threads are daemons.
+ *
+ * <p>Configuration (system properties, read at start or when a port is first bound):
+ * {@value Kernel#LISTEN_ADDRESSES_PROPERTY} (listen addresses, default {@code 127.0.0.1,::1});
+ * {@value TlsConfig#CERTIFICATE_PROPERTY}, {@value TlsConfig#KEY_PROPERTY}, {@value TlsConfig#PASSWORD_PROPERTY}
+ * (the certificate of {@code https://} prefixes).
+ */
 public final class Emulator {
+
+    private final HttpApi httpApi;
+    private final IoCompletion ioCompletion;
+
     private Emulator() {
+        Kernel kernel = new Kernel();
+        httpApi = new EmulatedHttpApi(kernel);
+        ioCompletion = new EmulatedIoCompletion(kernel, httpApi);
     }
 
+    /** The emulator of this JVM, started on first use. */
     public static Emulator get() {
-        throw new UnsupportedOperationException("not written yet");
+        return Holder.INSTANCE;
     }
 
+    /** The emulated {@code httpapi.dll}. */
     public HttpApi httpApi() {
-        throw new UnsupportedOperationException("not written yet");
+        return httpApi;
     }
 
+    /** The emulated completion-port functions; they share one handle space with {@link #httpApi()}. */
     public IoCompletion ioCompletion() {
-        throw new UnsupportedOperationException("not written yet");
+        return ioCompletion;
+    }
+
+    private static final class Holder {
+        static final Emulator INSTANCE = new Emulator();
     }
 }

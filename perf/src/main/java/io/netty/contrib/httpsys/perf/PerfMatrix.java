@@ -1,0 +1,147 @@
+package io.netty.contrib.httpsys.perf;
+
+import io.netty.contrib.httpsys.HttpSys;
+import io.netty.contrib.httpsys.examples.HelloWorldHandler;
+import io.netty.contrib.httpsys.examples.ServerTransport;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslProvider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The seed's matrix in one command: the hello example on each {@link ServerVariant} (started in this JVM through
+ * {@link ServerTransport}, the examples' A/B switch), each {@link Scenario} {@code --runs} times with the
+ * {@link LoadGenerator}, and one table of medians with the ratio httpsys/nio per scenario.
+ *
+ * <p>Options: {@code --variants httpsys,nio,nio-openssl} (also httpsys-cache, epoll-openssl),
+ * {@code --scenarios} (all five), {@code --runs 3}, {@code --clients 50}, {@code --warmup 2}, {@code --duration 5}
+ * (seconds), {@code --client-ssl-provider openssl|jdk} (openssl when available), {@code --http-port} /
+ * {@code --https-port} (0: free ports; on Windows give the ports bound with netsh), {@code --server-threads}.
+ */
+public final class PerfMatrix {
+
+    private PerfMatrix() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            values.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        List<ServerVariant> variants = new ArrayList<>();
+        for (String v : values.getOrDefault("variants", "httpsys,nio,nio-openssl").split(",")) {
+            variants.add(ServerVariant.parse(v));
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String s : values.getOrDefault("scenarios",
+                "http-keepalive,http-close,https-keepalive,https-reconnect,https-full").split(",")) {
+            scenarios.add(Scenario.parse(s));
+        }
+        int runs = Integer.parseInt(values.getOrDefault("runs", "3"));
+        SslProvider clientProvider = SslProvider.valueOf(values.getOrDefault("client-ssl-provider",
+                OpenSsl.isAvailable() ? "openssl" : "jdk").toUpperCase(Locale.ROOT));
+        LoadOptions template = new LoadOptions(URI.create("http://127.0.0.1/"), Scenario.HTTP_KEEPALIVE,
+                Integer.parseInt(values.getOrDefault("clients", "50")),
+                LoadGenerator.seconds(values.getOrDefault("warmup", "2")),
+                LoadGenerator.seconds(values.getOrDefault("duration", "5")),
+                Duration.ofSeconds(10), clientProvider, Integer.parseInt(values.getOrDefault("client-threads", "0")));
+        String httpPort = values.getOrDefault("http-port", "0");
+        String httpsPort = values.getOrDefault("https-port", "0");
+        String serverThreads = values.getOrDefault("server-threads", "0");
+
+        Map<Scenario, Map<ServerVariant, LoadResult>> medians = new EnumMap<>(Scenario.class);
+        for (ServerVariant variant : variants) {
+            for (boolean tls : new boolean[] {false, true}) {
+                List<Scenario> wanted = scenarios.stream().filter(s -> s.tls() == tls).toList();
+                if (wanted.isEmpty() || !tls && variant.onlyForTls()) {
+                    continue;
+                }
+                List<String> serverArgs = new ArrayList<>(List.of("--transport", variant.transport().name(),
+                        "--port", tls ? httpsPort : httpPort, "--ssl-provider", variant.sslProvider(),
+                        "--threads", serverThreads));
+                if (tls) {
+                    serverArgs.add("--tls");
+                }
+                try (ServerTransport server = ServerTransport.fromArgs(serverArgs.toArray(new String[0]))) {
+                    server.bind(new HelloWorldHandler(variant.cacheSeconds()));
+                    System.out.println("# " + variant.label() + ": " + server.describe());
+                    for (Scenario scenario : wanted) {
+                        List<LoadResult> results = new ArrayList<>();
+                        for (int run = 0; run < runs; run++) {
+                            LoadResult result = LoadGenerator.run(template.withTarget(server.uri(), scenario));
+                            System.out.println("  " + variant.label() + " run " + (run + 1) + ": " + result.summary());
+                            results.add(result);
+                        }
+                        medians.computeIfAbsent(scenario, s -> new EnumMap<>(ServerVariant.class))
+                                .put(variant, median(results));
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(table(medians, variants, template, runs));
+    }
+
+    private static LoadResult median(List<LoadResult> results) {
+        List<LoadResult> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingDouble(LoadResult::requestsPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static String table(Map<Scenario, Map<ServerVariant, LoadResult>> medians, List<ServerVariant> variants,
+                        LoadOptions template, int runs) {
+        StringBuilder out = new StringBuilder();
+        boolean emulated = variants.stream().anyMatch(v -> v.transport() == ServerTransport.Kind.HTTPSYS)
+                && HttpSys.isEmulated();
+        out.append(emulated
+                ? "## httpsys rows ran on the user-mode HTTP.SYS EMULATOR (" + System.getProperty("os.name")
+                  + "): these are NOT HTTP.SYS numbers\n"
+                : "## " + System.getProperty("os.name") + ", httpsys = " + backend(variants) + "\n");
+        out.append(String.format(Locale.ROOT, "%d clients, %s warm-up, %s measured, median of %d runs "
+                        + "(by req/s); client TLS: %s; latency = p95 in ms%n%n", template.clients(),
+                template.warmup(), template.duration(), runs, template.sslProvider()));
+        out.append("| scenario |");
+        for (ServerVariant v : variants) {
+            out.append(' ').append(v.label()).append(" req/s | p95 | err |");
+        }
+        boolean ratio = variants.contains(ServerVariant.HTTPSYS) && variants.contains(ServerVariant.NIO);
+        if (ratio) {
+            out.append(" httpsys/nio req/s | httpsys/nio p95 |");
+        }
+        out.append('\n').append("|---|");
+        out.append("---:|---:|---:|".repeat(variants.size()));
+        if (ratio) {
+            out.append("---:|---:|");
+        }
+        out.append('\n');
+        for (Map.Entry<Scenario, Map<ServerVariant, LoadResult>> row : medians.entrySet()) {
+            out.append("| ").append(row.getKey().label()).append(" |");
+            for (ServerVariant v : variants) {
+                LoadResult r = row.getValue().get(v);
+                out.append(r == null ? " - | - | - |" : String.format(Locale.ROOT, " %.0f | %.2f | %d |",
+                        r.requestsPerSecond(), r.latencyMillis(95), r.errors()));
+            }
+            if (ratio) {
+                LoadResult h = row.getValue().get(ServerVariant.HTTPSYS);
+                LoadResult n = row.getValue().get(ServerVariant.NIO);
+                out.append(h == null || n == null ? " - | - |" : String.format(Locale.ROOT, " %.2f | %.2f |",
+                        h.requestsPerSecond() / n.requestsPerSecond(), h.latencyMillis(95) / n.latencyMillis(95)));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String backend(List<ServerVariant> variants) {
+        return variants.stream().anyMatch(v -> v.transport() == ServerTransport.Kind.HTTPSYS)
+                ? HttpSys.backendName() : "not run";
+    }
+}

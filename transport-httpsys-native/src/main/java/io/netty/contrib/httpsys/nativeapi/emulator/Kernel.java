@@ -1,0 +1,119 @@
+package io.netty.contrib.httpsys.nativeapi.emulator;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.SystemPropertyUtil;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emulated kernel's state: the object table, URL registrations and their listening sockets, live
+ * connections, the response cache, and the event loops that run the sockets.
+ *
+ * <p>Its monitor is the kernel lock: every API call and every socket event that touches sessions, groups,
+ * queues, requests or connections holds it, so the emulator's state machine is simple and race-free. Nothing
+ * blocks while holding it (waits for synchronous calls happen outside).
+ */
+final class Kernel {
+
+    /** Comma-separated listen addresses; default {@code 127.0.0.1,::1} (loopback only). */
+    static final String LISTEN_ADDRESSES_PROPERTY = "io.netty.contrib.httpsys.emulator.listenAddresses";
+
+    private final HandleTable handles = new HandleTable();
+    private final UrlRegistry registry = new UrlRegistry();
+    private final ResponseCache cache = new ResponseCache();
+    private final TlsConfig tls = new TlsConfig();
+    private final Map<Long, KernelConnection> connections = new HashMap<>();
+    // Listening sockets run on their own loop, whose handlers never take the kernel lock: binding and closing
+    // them can then be awaited under the lock without deadlocking against connection loops.
+    private final EventLoopGroup acceptLoop = new MultiThreadIoEventLoopGroup(1,
+            new DefaultThreadFactory("httpsys-emulator-accept", true), NioIoHandler.newFactory());
+    private final EventLoopGroup connectionLoops = new MultiThreadIoEventLoopGroup(2,
+            new DefaultThreadFactory("httpsys-emulator", true), NioIoHandler.newFactory());
+    private final List<InetAddress> listenAddresses = listenAddresses();
+    private final KernelLimits limits = KernelLimits.DEFAULT;
+
+    HandleTable handles() {
+        return handles;
+    }
+
+    UrlRegistry registry() {
+        return registry;
+    }
+
+    ResponseCache cache() {
+        return cache;
+    }
+
+    TlsConfig tls() {
+        return tls;
+    }
+
+    /** The connection with {@code HTTP_CONNECTION_ID} {@code id}, or {@code null} once it closed. */
+    KernelConnection connection(long id) {
+        return connections.get(id);
+    }
+
+    void connectionClosed(KernelConnection connection) {
+        connections.remove(connection.id);
+    }
+
+    /** Binds the listening sockets of a port for {@code scheme}; {@code null} when the port is taken. */
+    PortListener bind(int port, String scheme) {
+        SslContext ssl = "https".equals(scheme) ? tls.serverContext() : null;
+        return PortListener.bind(acceptLoop, connectionLoops, listenAddresses, port, scheme, new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                if ("https".equals(scheme)) {
+                    if (ssl == null) {
+                        // No certificate binding: like HTTP.SYS, refuse the handshake.
+                        ch.close();
+                        return;
+                    }
+                    ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                    ch.pipeline().addLast(new ChunkedWriteHandler());
+                }
+                KernelConnection connection;
+                synchronized (Kernel.this) {
+                    connection = new KernelConnection(Kernel.this, handles.newValue(HandleTable.CONNECTION_TAG));
+                    connections.put(connection.id, connection);
+                }
+                ch.pipeline().addLast(new KernelRequestDecoder(scheme, ch.localAddress(), limits));
+                ch.pipeline().addLast(connection);
+            }
+        });
+    }
+
+    private static List<InetAddress> listenAddresses() {
+        String configured = SystemPropertyUtil.get(LISTEN_ADDRESSES_PROPERTY, "127.0.0.1,::1");
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String part : configured.split(",")) {
+            String text = part.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            byte[] bytes = NetUtil.createByteArrayFromIpAddressString(text);
+            if (bytes == null) {
+                throw new IllegalArgumentException("-D" + LISTEN_ADDRESSES_PROPERTY + ": not an IP address: " + text);
+            }
+            try {
+                addresses.add(InetAddress.getByAddress(bytes));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(text, e);
+            }
+        }
+        return addresses;
+    }
+}

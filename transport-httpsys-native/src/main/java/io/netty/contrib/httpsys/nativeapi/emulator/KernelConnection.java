@@ -1,0 +1,245 @@
+package io.netty.contrib.httpsys.nativeapi.emulator;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.contrib.httpsys.nativeapi.NtStatus;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kernel side of one client connection: takes the parsed requests and body bytes of the wire codec,
+ * routes each request to its queue (or answers it from the kernel: 404, 400 Invalid Hostname, 503, the
+ * response cache), feeds body bytes to the request, and signals disconnects.
+ *
+ * <p>Runs on the connection's event loop; every state change happens under the kernel lock, since the
+ * application's threads reach the same requests through the API.
+ */
+final class KernelConnection extends ChannelInboundHandlerAdapter {
+
+    private final Kernel kernel;
+    final long id;
+    private Channel channel;
+    private KernelRequestDecoder decoder;
+    private ConnectionInfo info;
+    private volatile boolean open = true;
+
+    /** The request whose body is arriving or whose response is pending; {@code null} between requests. */
+    private KernelRequest current;
+    /** Routed in this read batch, handed to its queue at the end of the batch with the body bytes it brought. */
+    private KernelRequest arrived;
+    /** The current request is answered by the kernel itself; its body is discarded. */
+    private boolean kernelAnswered;
+    private KernelRequest pausedBy;
+    private final List<PendingIo> disconnectWaits = new ArrayList<>();
+
+    KernelConnection(Kernel kernel, long id) {
+        this.kernel = kernel;
+        this.id = id;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        decoder = ctx.pipeline().get(KernelRequestDecoder.class);
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    /** What the marshaller writes into Address and pSslInfo; built at the first request (after the handshake). */
+    ConnectionInfo info() {
+        if (info == null) {
+            SslHandler ssl = channel.pipeline().get(SslHandler.class);
+            info = new ConnectionInfo(id, (InetSocketAddress) channel.remoteAddress(),
+                    (InetSocketAddress) channel.localAddress(), ssl == null ? null : kernel.tls().details(ssl));
+        }
+        return info;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ParsedRequest request) {
+            synchronized (kernel) {
+                requestArrived(request);
+            }
+        } else if (msg instanceof HttpContent content) {
+            synchronized (kernel) {
+                contentArrived(content);
+            }
+        } else {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void requestArrived(ParsedRequest request) {
+        kernelAnswered = false;
+        byte[] cached = kernel.cache().lookup(request, localPort());
+        if (cached != null) {
+            answer(cached);
+            return;
+        }
+        UrlRegistry.Route route = kernel.registry().route(localPort(), request.cookedHost(), request.cookedAbsPath());
+        if (route instanceof UrlRegistry.InvalidHostname) {
+            answer(KernelResponses.encode(KernelAnswer.INVALID_HOSTNAME));
+            return;
+        }
+        if (!(route instanceof UrlRegistry.Matched matched)) {
+            answer(KernelResponses.encode(KernelAnswer.NOT_FOUND));
+            return;
+        }
+        UrlGroup group = matched.registration().group();
+        RequestQueue queue = group.queue;
+        if (queue == null || !group.isActive() || !queue.isAccepting() || !queue.hasRoom()) {
+            serviceUnavailable(queue);
+            return;
+        }
+        KernelRequest kernelRequest = new KernelRequest(kernel.handles().newValue(HandleTable.REQUEST_TAG), this,
+                request, matched.registration(), queue);
+        current = kernelRequest;
+        arrived = kernelRequest;
+    }
+
+    private void serviceUnavailable(RequestQueue queue) {
+        if (queue != null && queue.verbosity == io.netty.contrib.httpsys.nativeapi.Http.Http503ResponseVerbosityBasic) {
+            // Basic verbosity (the default): no 503 is sent, the connection is reset.
+            kernelAnswered = true;
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+            return;
+        }
+        answer(KernelResponses.encode(KernelAnswer.SERVICE_UNAVAILABLE));
+    }
+
+    /** Sends a kernel-generated response; every such answer ends the connection, as on Windows. */
+    private void answer(byte[] response) {
+        kernelAnswered = true;
+        decoder.responseStarted();
+        channel.write(Unpooled.wrappedBuffer(response));
+        GracefulClose.afterFlush(channel);
+    }
+
+    private void contentArrived(HttpContent content) {
+        KernelRequest request = current;
+        boolean last = content instanceof LastHttpContent;
+        if (request == null || kernelAnswered) {
+            content.release();
+            return;
+        }
+        request.bodyArrived(content.content());
+        if (last) {
+            request.bodyEnded(content.decoderResult().isFailure());
+            if (request.responseComplete) {
+                nextRequest(request);
+            }
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        synchronized (kernel) {
+            KernelRequest request = arrived;
+            arrived = null;
+            if (request != null && open) {
+                request.queue.enqueue(request);
+            }
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** The response to {@code request} is complete (final send issued). */
+    void responseFinished(KernelRequest request, boolean close) {
+        if (close) {
+            GracefulClose.afterFlush(channel);
+            return;
+        }
+        if (request.isBodyComplete()) {
+            nextRequest(request);
+        }
+    }
+
+    private void nextRequest(KernelRequest request) {
+        if (current == request) {
+            current = null;
+            // The codec turns reading back on itself; a pause for this request's body no longer applies.
+            pausedBy = null;
+            channel.eventLoop().execute(decoder::continueWithNextRequest);
+        }
+    }
+
+    /** The application answered: no 400 from the codec any more. */
+    void responseStarting() {
+        channel.eventLoop().execute(decoder::responseStarted);
+    }
+
+    /** Writes {@code 100 Continue}. */
+    void writeInterim(byte[] bytes) {
+        channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** Stops or resumes reading the socket for {@code request}'s body backpressure. */
+    void pauseReading(KernelRequest request, boolean pause) {
+        if (pause && pausedBy == null) {
+            pausedBy = request;
+            channel.config().setAutoRead(false);
+        } else if (!pause && pausedBy == request) {
+            pausedBy = null;
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    /** {@code HttpWaitForDisconnect}: parks {@code wait} until the connection closes; {@code false} if it has. */
+    boolean waitForDisconnect(PendingIo wait) {
+        if (!open) {
+            return false;
+        }
+        disconnectWaits.add(wait);
+        wait.onAbort(() -> disconnectWaits.remove(wait));
+        return true;
+    }
+
+    /** Drops the connection at once (HttpCancelHttpRequest). */
+    void abort() {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        channel.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        synchronized (kernel) {
+            open = false;
+            arrived = null;
+            if (current != null) {
+                current.connectionLost();
+                current = null;
+            }
+            for (PendingIo wait : disconnectWaits) {
+                wait.complete(NtStatus.STATUS_SUCCESS, 0);
+            }
+            disconnectWaits.clear();
+            kernel.connectionClosed(this);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    int localPort() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+}

@@ -1,0 +1,27 @@
+package io.netty.contrib.httpsys.nativeapi.emulator;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.internal.PlatformDependent;
+
+/** Copies between {@link ByteBuf}s and caller-owned native memory. */
+final class NativeCopy {
+
+    private NativeCopy() {
+    }
+
+    /** Copies {@code length} bytes of {@code source} from {@code index} to {@code address}. */
+    static void toNative(ByteBuf source, int index, long address, int length) {
+        if (length == 0) {
+            return;
+        }
+        if (source.hasMemoryAddress()) {
+            PlatformDependent.copyMemory(source.memoryAddress() + index, address, length);
+        } else if (source.hasArray()) {
+            PlatformDependent.copyMemory(source.array(), source.arrayOffset() + index, address, length);
+        } else {
+            byte[] bytes = new byte[length];
+            source.getBytes(index, bytes);
+            PlatformDependent.copyMemory(bytes, 0, address, length);
+        }
+    }
+}

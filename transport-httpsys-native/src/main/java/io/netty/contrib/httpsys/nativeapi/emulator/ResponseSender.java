@@ -1,0 +1,236 @@
+package io.netty.contrib.httpsys.nativeapi.emulator;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NtStatus;
+import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.util.internal.PlatformDependent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code HttpSendHttpResponse} and {@code HttpSendResponseEntityBody}: reads the response out of the caller's
+ * memory at call time (as HTTP.SYS does: the caller may reuse it when the call returns), puts head and chunks
+ * on the connection, and completes the call.
+ *
+ * <p>A send of memory chunks completes inside the call when the connection can take it (HTTP.SYS copies into
+ * its own buffers; Wine's tests see 0 from an overlapped send and still get a completion packet); a send with
+ * file chunks, or into a connection whose send buffer is full, completes when the bytes are written.
+ */
+final class ResponseSender {
+
+    private static final int KNOWN_SEND_FLAGS = Http.HTTP_SEND_RESPONSE_FLAG_DISCONNECT
+            | Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA | Http.HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA
+            | Http.HTTP_SEND_RESPONSE_FLAG_ENABLE_NAGLING | Http.HTTP_SEND_RESPONSE_FLAG_PROCESS_RANGES
+            | Http.HTTP_SEND_RESPONSE_FLAG_OPAQUE | Http.HTTP_SEND_RESPONSE_FLAG_GOAWAY;
+    private static final int FILE_CHUNK_SIZE = 64 * 1024;
+
+    private final Kernel kernel;
+
+    ResponseSender(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** A file range resolved against the file's size. */
+    private record FileRange(FileHandle file, long offset, long length) {
+    }
+
+    int sendHttpResponse(RequestQueueHandle handle, long requestId, int flags, long response, long cachePolicy,
+                         long bytesSent, long overlapped) {
+        PendingIo wait;
+        synchronized (kernel) {
+            KernelRequest request = handle.queue.request(requestId);
+            if (request == null || !request.isLive()) {
+                return WinError.ERROR_CONNECTION_INVALID;
+            }
+            if ((flags & ~KNOWN_SEND_FLAGS) != 0 || request.headSent || response == 0) {
+                return WinError.ERROR_INVALID_PARAMETER;
+            }
+            ResponseReader.Result<ResponseHead> head = ResponseReader.readResponse(response);
+            if (!head.isOk()) {
+                return head.error();
+            }
+            ResponseReader.Result<List<DataChunk>> chunks = ResponseReader.readDataChunks(
+                    HttpResponseV2.entityChunkCount(response), HttpResponseV2.entityChunks(response));
+            if (!chunks.isOk()) {
+                return chunks.error();
+            }
+            ResponseReader.Result<ResponseReader.CachePolicy> policy = ResponseReader.readCachePolicy(cachePolicy);
+            if (!policy.isOk()) {
+                return policy.error();
+            }
+            List<Object> parts = new ArrayList<>();
+            int error = resolve(chunks.value(), parts);
+            if (error != WinError.NO_ERROR) {
+                return error;
+            }
+            long entityLength = length(parts);
+            KernelResponseWriter.Head encoded = KernelResponseWriter.encodeHead(request.parsed, head.value(),
+                    entityLength, flags);
+            request.headSent = true;
+            request.closeAfterResponse = encoded.closeAfter();
+            if (!encoded.sendBody()) {
+                parts.clear();
+            }
+            parts.add(0, encoded.bytes());
+            boolean last = (flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0;
+            if (last) {
+                cache(request, policy.value(), parts);
+            }
+            request.connection.responseStarting();
+            wait = transmit(handle, request, parts, last, encoded.closeAfter(), bytesSent, overlapped);
+            if (wait == null) {
+                return WinError.NO_ERROR;
+            }
+        }
+        return overlapped != 0 ? WinError.ERROR_IO_PENDING : wait.awaitSynchronous(bytesSent);
+    }
+
+    int sendResponseEntityBody(RequestQueueHandle handle, long requestId, int flags, int chunkCount, long chunks,
+                               long bytesSent, long overlapped) {
+        PendingIo wait;
+        synchronized (kernel) {
+            KernelRequest request = handle.queue.request(requestId);
+            if (request == null || !request.isLive()) {
+                return WinError.ERROR_CONNECTION_INVALID;
+            }
+            if ((flags & ~KNOWN_SEND_FLAGS) != 0 || !request.headSent) {
+                return WinError.ERROR_INVALID_PARAMETER;
+            }
+            ResponseReader.Result<List<DataChunk>> read = ResponseReader.readDataChunks(chunkCount, chunks);
+            if (!read.isOk()) {
+                return read.error();
+            }
+            List<Object> parts = new ArrayList<>();
+            int error = resolve(read.value(), parts);
+            if (error != WinError.NO_ERROR) {
+                return error;
+            }
+            if ("HEAD".equals(request.parsed.verb())) {
+                parts.clear();
+            }
+            boolean last = (flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0;
+            boolean close = request.closeAfterResponse || KernelResponseWriter.closesAfter(request.parsed, flags);
+            request.closeAfterResponse = close;
+            wait = transmit(handle, request, parts, last, close, bytesSent, overlapped);
+            if (wait == null) {
+                return WinError.NO_ERROR;
+            }
+        }
+        return overlapped != 0 ? WinError.ERROR_IO_PENDING : wait.awaitSynchronous(bytesSent);
+    }
+
+    /** Turns data chunks into byte arrays and resolved file ranges; returns a Win32 error. */
+    private int resolve(List<DataChunk> chunks, List<Object> parts) {
+        for (DataChunk chunk : chunks) {
+            if (chunk instanceof DataChunk.FromMemory memory) {
+                parts.add(memory.bytes());
+            } else if (chunk instanceof DataChunk.FromFileHandle file) {
+                FileHandle handle = kernel.handles().get(file.fileHandle(), FileHandle.class);
+                if (handle == null) {
+                    return WinError.ERROR_INVALID_HANDLE;
+                }
+                long size;
+                try {
+                    size = handle.size();
+                } catch (IOException e) {
+                    return WinError.ERROR_INVALID_HANDLE;
+                }
+                long length = file.length() == -1 ? size - file.offset() : file.length();
+                if (file.offset() > size || length < 0 || file.offset() + length > size) {
+                    return WinError.ERROR_INVALID_PARAMETER;
+                }
+                parts.add(new FileRange(handle, file.offset(), length));
+            }
+        }
+        return WinError.NO_ERROR;
+    }
+
+    private static long length(List<Object> parts) {
+        long total = 0;
+        for (Object part : parts) {
+            total += part instanceof byte[] bytes ? bytes.length : ((FileRange) part).length();
+        }
+        return total;
+    }
+
+    /**
+     * Writes the parts; completes inline (returns {@code null}) when everything is memory and the connection
+     * has room, else returns the operation that the last write completes.
+     */
+    private PendingIo transmit(RequestQueueHandle handle, KernelRequest request, List<Object> parts, boolean last,
+                               boolean close, long bytesSent, long overlapped) {
+        Channel channel = request.connection.channel();
+        long total = length(parts);
+        boolean memoryOnly = parts.stream().allMatch(p -> p instanceof byte[]);
+        boolean inline = memoryOnly && channel.isWritable();
+        PendingIo op = inline ? null : PendingIo.start(handle, overlapped);
+        ChannelFuture lastWrite = null;
+        try {
+            for (Object part : parts) {
+                lastWrite = channel.write(part instanceof byte[] bytes ? Unpooled.wrappedBuffer(bytes)
+                        : fileMessage(channel, (FileRange) part));
+            }
+        } catch (IOException e) {
+            if (op != null) {
+                op.complete(NtStatusTable.STATUS_CONNECTION_DISCONNECTED, 0);
+            }
+            request.connection.abort();
+            return op;
+        }
+        channel.flush();
+        if (last) {
+            request.responseCompleted();
+            request.connection.responseFinished(request, close);
+        }
+        if (inline) {
+            if (bytesSent != 0) {
+                PlatformDependent.putInt(bytesSent, (int) total);
+            }
+            PendingIo.completeInline(handle, overlapped, NtStatus.STATUS_SUCCESS, total);
+            return null;
+        }
+        if (lastWrite == null) {
+            op.complete(NtStatus.STATUS_SUCCESS, 0);
+        } else {
+            lastWrite.addListener(f -> op.complete(f.isSuccess() ? NtStatus.STATUS_SUCCESS
+                    : NtStatusTable.STATUS_CONNECTION_DISCONNECTED, f.isSuccess() ? total : 0));
+        }
+        return op;
+    }
+
+    /** A zero-copy region on plain connections; chunked reads through the TLS engine otherwise. */
+    private static Object fileMessage(Channel channel, FileRange range) throws IOException {
+        FileChannel file = range.file().openForSend();
+        if (channel.pipeline().get(SslHandler.class) != null) {
+            return new ChunkedNioFile(file, range.offset(), range.length(), FILE_CHUNK_SIZE);
+        }
+        return new DefaultFileRegion(file, range.offset(), range.length());
+    }
+
+    /** Stores a complete single-call GET response sent with HttpCachePolicyTimeToLive in the kernel cache. */
+    private void cache(KernelRequest request, ResponseReader.CachePolicy policy, List<Object> parts) {
+        if (policy.policy() != Http.HttpCachePolicyTimeToLive || !"GET".equals(request.parsed.verb())) {
+            return;
+        }
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (!(part instanceof byte[] bytes)) {
+                return;
+            }
+            response.writeBytes(bytes);
+        }
+        kernel.cache().store(request.parsed, request.connection.localPort(), response.toByteArray(),
+                policy.secondsToLive());
+    }
+}

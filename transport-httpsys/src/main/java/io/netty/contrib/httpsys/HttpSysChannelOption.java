@@ -1,0 +1,98 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.channel.ChannelOption;
+
+/**
+ * Options of {@link HttpSysServerChannel}, set with {@code ServerBootstrap.option(...)}. Names follow ASP.NET
+ * Core's {@code HttpSysOptions} where they mean the same thing.
+ */
+public final class HttpSysChannelOption<T> extends ChannelOption<T> {
+
+    /** How {@link HttpSysServerChannel} gets its request queue. */
+    public enum RequestQueueMode {
+        /** Create the queue; fail if a queue of that name exists. Owns URL group and prefixes. */
+        CREATE,
+        /**
+         * Attach to a queue another process created and configured (its URL prefixes and settings); the bind
+         * address is then only informative.
+         */
+        ATTACH,
+        /** Create the queue, or attach to it when it exists. */
+        CREATE_OR_ATTACH
+    }
+
+    /** The answer HTTP.SYS gives when the request queue is full ({@code HTTP_503_RESPONSE_VERBOSITY}). */
+    public enum Http503Verbosity {
+        /** Reset the connection (the HTTP.SYS default). */
+        BASIC,
+        /** A 503 response with no reason. */
+        LIMITED,
+        /** A 503 response with the reason. */
+        FULL
+    }
+
+    /**
+     * The request queue's name. A named queue is what lets every event loop open its own handle to it (and other
+     * processes share it); when unset, a unique name is generated.
+     */
+    public static final ChannelOption<String> REQUEST_QUEUE_NAME = valueOf("HTTPSYS_REQUEST_QUEUE_NAME");
+
+    /** {@link RequestQueueMode}; default {@link RequestQueueMode#CREATE}. */
+    public static final ChannelOption<RequestQueueMode> REQUEST_QUEUE_MODE = valueOf("HTTPSYS_REQUEST_QUEUE_MODE");
+
+    /** Receives kept outstanding per event loop (ASP.NET Core's {@code MaxAccepts} per thread); default 4. */
+    public static final ChannelOption<Integer> RECEIVES_PER_LOOP = valueOf("HTTPSYS_RECEIVES_PER_LOOP");
+
+    /**
+     * The initial size of each receive buffer in bytes; default 4096. A larger request is re-received into a
+     * buffer of the size HTTP.SYS asks for ({@code ERROR_MORE_DATA}), and the receive then shrinks back.
+     */
+    public static final ChannelOption<Integer> INITIAL_RECEIVE_BUFFER_SIZE = valueOf("HTTPSYS_INITIAL_RECEIVE_BUFFER_SIZE");
+
+    /**
+     * The largest request body accepted, in bytes; default 30,000,000 (ASP.NET Core's default). A longer
+     * body is answered with {@code 413 Payload Too Large} by the transport; the pipeline never sees the request.
+     * {@code -1}: no limit.
+     */
+    public static final ChannelOption<Long> MAX_REQUEST_BODY_SIZE = valueOf("HTTPSYS_MAX_REQUEST_BODY_SIZE");
+
+    /**
+     * {@code true} (default): each child receives one {@code FullHttpRequest}, as after {@code HttpObjectAggregator}.
+     * {@code false}: an {@code HttpRequest}, {@code HttpContent}s and a {@code LastHttpContent}, read as the
+     * child's {@code autoRead} / {@code read()} ask.
+     */
+    public static final ChannelOption<Boolean> AGGREGATE = valueOf("HTTPSYS_AGGREGATE");
+
+    /** The request queue's length ({@code HttpServerQueueLengthProperty}, ASP.NET Core's {@code RequestQueueLimit}); default 1000. */
+    public static final ChannelOption<Integer> REQUEST_QUEUE_LENGTH = valueOf("HTTPSYS_REQUEST_QUEUE_LENGTH");
+
+    /** What a client gets when the queue is full ({@code HttpServer503VerbosityProperty}); default {@link Http503Verbosity#BASIC}. */
+    public static final ChannelOption<Http503Verbosity> HTTP_503_VERBOSITY = valueOf("HTTPSYS_503_VERBOSITY");
+
+    /**
+     * Whether responses that are safe to share may be served from the kernel's output cache; default {@code true}
+     * (ASP.NET Core's {@code EnableResponseCaching}). Only responses that say {@code Cache-Control: public} with a
+     * lifetime are ever cached.
+     */
+    public static final ChannelOption<Boolean> ENABLE_RESPONSE_CACHING = valueOf("HTTPSYS_ENABLE_RESPONSE_CACHING");
+
+    /**
+     * Whether HTTP.SYS may buffer response data ({@code HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA}, ASP.NET Core's
+     * {@code EnableKernelResponseBuffering}); default {@code false}.
+     */
+    public static final ChannelOption<Boolean> ENABLE_KERNEL_RESPONSE_BUFFERING = valueOf("HTTPSYS_ENABLE_KERNEL_RESPONSE_BUFFERING");
+
+    /**
+     * The most concurrent connections HTTP.SYS accepts for the channel's URL group ({@code HttpServerQosProperty},
+     * ASP.NET Core's {@code MaxConnections}); default {@code -1}: the machine-wide setting.
+     */
+    public static final ChannelOption<Long> MAX_CONNECTIONS = valueOf("HTTPSYS_MAX_CONNECTIONS");
+
+    // Timeouts (HttpServerTimeoutsProperty: EntityBody, DrainEntityBody, RequestQueue, IdleConnection, HeaderWait,
+    // MinSendRate) belong here next, as one option holding all six like ASP.NET Core's TimeoutManager.
+
+    @SuppressWarnings({"unused", "deprecation"})
+    private HttpSysChannelOption() {
+        super(null);
+    }
+}

@@ -1,0 +1,914 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelId;
+import io.netty.channel.ChannelMetadata;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.MessageSizeEstimator;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.VoidChannelPromise;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeMemory;
+import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.DefaultAttributeMap;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The child channel of one HTTP request, like {@code Http2StreamChannel} is for one HTTP/2 stream: it lives on the
+ * event loop that received the request, delivers the request to its pipeline and turns the pipeline's writes into
+ * {@code HttpSendHttpResponse} / {@code HttpSendResponseEntityBody} calls.
+ *
+ * <p>Inbound: a {@code FullHttpRequest} (the body read with {@code HttpReceiveRequestEntityBody} up to the
+ * server's {@link HttpSysChannelOption#MAX_REQUEST_BODY_SIZE}, else {@code 413} before the pipeline exists) or, not
+ * aggregating, the {@code HttpRequest} and then one body receive per {@code read()}, so that an application that
+ * stops reading stops the client (TCP flow control).
+ *
+ * <p>Outbound: everything flushed together goes to HTTP.SYS in one call, one call at a time; flushes that arrive
+ * while a call is in flight wait and then go together (write-behind). Messages, and the native memory describing
+ * them, are released when the call completes. The channel closes itself once the response is complete. Closing it
+ * earlier without a complete response cancels the request ({@code HttpCancelHttpRequest}): the client sees the
+ * connection drop, as with a socket transport. An exception no handler caught becomes a {@code 500} when nothing
+ * was sent yet.
+ *
+ * <p>Every operation this channel starts keeps its buffers until its completion has been dequeued, even after the
+ * channel closed; only then does the channel leave its loop's list of live requests.
+ */
+final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel, CompletionHandler {
+
+    private static final InternalLogger logger = InternalLoggerFactory.getInstance(HttpSysRequestChannel.class);
+    private static final ChannelMetadata METADATA = new ChannelMetadata(false, 1);
+    private static final int OP_SEND = 0;
+    private static final int OP_RECEIVE_BODY = 1;
+    private static final int BODY_CHUNK_SIZE = 64 * 1024;
+
+    /** Siblings in the loop's list of live requests (see {@link LoopReceiver}). */
+    HttpSysRequestChannel previousSibling;
+    HttpSysRequestChannel nextSibling;
+
+    private final HttpSysServerChannel parent;
+    private final LoopReceiver receiver;
+    private final HttpSysRequestInfo info;
+    private final ChannelId id;
+    private final HttpSysRequestChannelConfig config = new HttpSysRequestChannelConfig(this);
+    private final RequestUnsafe unsafe = new RequestUnsafe();
+    private final RequestPipeline pipeline;
+    private final ChannelPromise closePromise;
+    private final Thread receivedOn;
+    private final ArrayDeque<Object> inbound = new ArrayDeque<>(2);
+    private final ArrayDeque<Object> writes = new ArrayDeque<>(2);
+    private final ArrayDeque<ChannelPromise> writePromises = new ArrayDeque<>(2);
+    private final List<ChannelPromise> sendPromises = new ArrayList<>(2);
+
+    private volatile boolean open = true;
+    private volatile boolean registered;
+    private volatile boolean writable = true;
+    private volatile long pendingOutboundBytes;
+
+    private EventLoop probedLoop;
+    private boolean aggregating;
+    private HttpRequest aggregateHead;
+    private CompositeByteBuf aggregateBody;
+    private long bodyBytes;
+    private boolean bodyDone;
+    private boolean readRequested;
+    private boolean delivering;
+
+    private int bodySlot = -1;
+    private ByteBuf bodyBuffer;
+    private long bodyNative;
+
+    private HttpSysResponseEncoder encoder;
+    private int flushedWrites;
+    private int sendSlot = -1;
+    private HttpSysSendBlock inFlightBlock;
+    private long inFlightBytes;
+    private boolean responseStarted;
+    private boolean responseEnded;
+    private boolean terminated;
+
+    /** A request just received by {@code receiver}: reads what it needs from {@code request} right away. */
+    HttpSysRequestChannel(LoopReceiver receiver, long request) {
+        this.receiver = receiver;
+        this.parent = receiver.server();
+        this.info = receiver.decoder().decodeInfo(request);
+        this.id = new RequestChannelId(parent.id(), info.requestId());
+        this.pipeline = new RequestPipeline();
+        this.closePromise = pipeline.newPromise();
+        this.receivedOn = Thread.currentThread();
+    }
+
+    private HttpSysRequestChannel(HttpSysServerChannel parent) {
+        this.receiver = null;
+        this.parent = parent;
+        this.info = null;
+        this.id = new RequestChannelId(parent.id(), 0);
+        this.pipeline = new RequestPipeline();
+        this.closePromise = pipeline.newPromise();
+        this.receivedOn = null;
+    }
+
+    /**
+     * A channel that is only ever handed to the bootstrap's acceptor to learn the child event loop group: it
+     * records the loop it is registered with and does nothing else.
+     */
+    static HttpSysRequestChannel probe(HttpSysServerChannel parent) {
+        return new HttpSysRequestChannel(parent);
+    }
+
+    EventLoop probedLoop() {
+        return probedLoop;
+    }
+
+    /** The thread that dequeued this request's completion: the handler should run on it (no thread hop). */
+    Thread receivedOn() {
+        return receivedOn;
+    }
+
+    /** What HTTP.SYS said about the request: ids, addresses, protocol, TLS. */
+    HttpSysRequestInfo requestInfo() {
+        return info;
+    }
+
+    // ---- inbound ----
+
+    /** Decodes the request in the receive buffer, then reads the rest of the body or hands the channel over. */
+    void start(long request) {
+        HttpSysRequestDecoder decoder = receiver.decoder();
+        ByteBufAllocator alloc = alloc();
+        long max = parent.maxRequestBodySize();
+        if (parent.aggregate() && !info.hasMoreEntityBody()) {
+            FullHttpRequest full = decoder.decodeFull(request, info, alloc);
+            noteRequest(full);
+            if (max >= 0 && full.content().readableBytes() > max) {
+                full.release();
+                rejectTooLarge();
+                return;
+            }
+            bodyDone = true;
+            inbound.add(full);
+            parent.accept(this);
+            return;
+        }
+        HttpRequest head = decoder.decodeHead(request, info);
+        noteRequest(head);
+        if (max >= 0 && HttpUtil.getContentLength(head, -1L) > max) {
+            rejectTooLarge();
+            return;
+        }
+        ByteBuf first = decoder.copyEntityChunks(request, alloc);
+        bodyBytes = first.readableBytes();
+        if (max >= 0 && bodyBytes > max) {
+            first.release();
+            rejectTooLarge();
+            return;
+        }
+        if (parent.aggregate()) {
+            aggregating = true;
+            aggregateHead = head;
+            aggregateBody = alloc.compositeDirectBuffer(Integer.MAX_VALUE);
+            addToAggregate(first);
+            receiveBody();
+            return;
+        }
+        inbound.add(head);
+        if (!info.hasMoreEntityBody()) {
+            bodyDone = true;
+            inbound.add(first.isReadable() ? new DefaultLastHttpContent(first) : lastContent(first));
+        } else if (first.isReadable()) {
+            inbound.add(new DefaultHttpContent(first));
+        } else {
+            first.release();
+        }
+        parent.accept(this);
+    }
+
+    private static LastHttpContent lastContent(ByteBuf empty) {
+        empty.release();
+        return LastHttpContent.EMPTY_LAST_CONTENT;
+    }
+
+    /** Prepares the response encoder while the request is still exactly as decoded. */
+    private void noteRequest(HttpRequest request) {
+        encoder = receiver.acquireEncoder();
+        encoder.reset(info, request);
+    }
+
+    private void addToAggregate(ByteBuf buffer) {
+        if (buffer.isReadable()) {
+            aggregateBody.addComponent(true, buffer);
+        } else {
+            buffer.release();
+        }
+    }
+
+    /**
+     * Receives body bytes until one receive is pending, the body ended, or (not aggregating) one piece of it has
+     * been queued for the pipeline. A loop rather than recursion: receives often complete synchronously.
+     */
+    private void receiveBody() {
+        HttpSysIoHandler handler = receiver.handler();
+        HttpApi api = receiver.api();
+        while (open && !bodyDone && bodySlot < 0) {
+            ByteBuf buffer = alloc().directBuffer(BODY_CHUNK_SIZE);
+            int capacity = buffer.writableBytes();
+            long address;
+            if (buffer.hasMemoryAddress()) {
+                address = buffer.memoryAddress() + buffer.writerIndex();
+            } else {
+                bodyNative = NativeMemory.allocate(capacity);
+                address = bodyNative;
+            }
+            int slot = handler.acquire(this, OP_RECEIVE_BODY);
+            long overlapped = handler.overlapped(slot);
+            int error = api.HttpReceiveRequestEntityBody(receiver.queueHandle(), info.requestId(), 0, address,
+                    capacity, 0, overlapped);
+            if (HttpSysIoHandler.completesLater(error)) {
+                bodySlot = slot;
+                bodyBuffer = buffer;
+                return;
+            }
+            int bytes = (int) Overlapped.internalHigh(overlapped);
+            handler.release(slot);
+            if (!bodyReceived(buffer, error, bytes)) {
+                return;
+            }
+        }
+    }
+
+    /** Takes one body receive's result; whether to receive more right away. */
+    private boolean bodyReceived(ByteBuf buffer, int error, int bytes) {
+        if (bodyNative != 0) {
+            if (error == WinError.NO_ERROR && bytes > 0) {
+                buffer.writeBytes(Unpooled.wrappedBuffer(bodyNative, bytes, false));
+            }
+            NativeMemory.free(bodyNative, BODY_CHUNK_SIZE);
+            bodyNative = 0;
+        } else if (error == WinError.NO_ERROR) {
+            buffer.writerIndex(buffer.writerIndex() + bytes);
+        }
+        if (!open) {
+            buffer.release();
+            return false;
+        }
+        if (error == WinError.NO_ERROR) {
+            bodyBytes += bytes;
+            long max = parent.maxRequestBodySize();
+            if (max >= 0 && bodyBytes > max) {
+                buffer.release();
+                if (aggregating) {
+                    rejectTooLarge();
+                } else {
+                    // The pipeline has seen the head already: all that is left is to drop the request.
+                    closeQuietly();
+                }
+                return false;
+            }
+            if (aggregating) {
+                addToAggregate(buffer);
+                return true;
+            }
+            if (buffer.isReadable()) {
+                inbound.add(new DefaultHttpContent(buffer));
+            } else {
+                buffer.release();
+            }
+            deliverInbound();
+            return false;
+        }
+        buffer.release();
+        if (error == WinError.ERROR_HANDLE_EOF) {
+            bodyDone = true;
+            if (aggregating) {
+                FullHttpRequest full = HttpSysRequestDecoder.aggregate(aggregateHead, aggregateBody);
+                aggregateHead = null;
+                aggregateBody = null;
+                aggregating = false;
+                inbound.add(full);
+                parent.accept(this);
+            } else {
+                inbound.add(LastHttpContent.EMPTY_LAST_CONTENT);
+                deliverInbound();
+            }
+            return false;
+        }
+        // The client went away mid-body (or the request was cancelled): nothing left to answer.
+        logger.debug("{}: HttpReceiveRequestEntityBody failed: {}", this, WinError.nameOf(error));
+        closeQuietly();
+        return false;
+    }
+
+    private void deliverInbound() {
+        if (delivering) {
+            return;
+        }
+        delivering = true;
+        try {
+            boolean fired = false;
+            while (readRequested && open) {
+                Object msg = inbound.poll();
+                if (msg == null) {
+                    break;
+                }
+                if (!config.isAutoRead()) {
+                    readRequested = false;
+                }
+                fired = true;
+                pipeline.fireChannelRead(msg);
+            }
+            if (fired) {
+                pipeline.fireChannelReadComplete();
+            }
+        } finally {
+            delivering = false;
+        }
+        if (readRequested && open && inbound.isEmpty() && !bodyDone && !aggregating) {
+            receiveBody();
+        }
+    }
+
+    private void rejectTooLarge() {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.EMPTY_BUFFER);
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        sendInternal(response);
+    }
+
+    /** Writes a response of the transport's own (413, 500), bypassing the pipeline's handlers. */
+    private void sendInternal(FullHttpResponse response) {
+        ChannelPromise promise = newPromise();
+        unsafe.write(response, promise);
+        unsafe.flush();
+    }
+
+    // ---- outbound ----
+
+    private void sendFlushed() {
+        while (sendSlot < 0 && flushedWrites > 0) {
+            HttpSysSendBlock block = fillBlock();
+            if (block == null) {
+                continue;
+            }
+            int error = issue(block);
+            if (sendSlot >= 0) {
+                return;
+            }
+            sendFinished(block, error);
+        }
+    }
+
+    /** Appends flushed messages to a new batch; {@code null} when the batch needed no call. */
+    private HttpSysSendBlock fillBlock() {
+        HttpSysSendBlock block = receiver.acquireSendBlock();
+        encoder.begin(block);
+        MessageSizeEstimator.Handle estimator = config.getMessageSizeEstimator().newHandle();
+        long batchBytes = 0;
+        while (flushedWrites > 0) {
+            Object msg = writes.peek();
+            ChannelPromise promise = writePromises.peek();
+            int size = estimator.size(msg);
+            int result;
+            try {
+                result = encoder.append(msg, alloc());
+            } catch (Throwable t) {
+                removeFirstWrite();
+                ReferenceCountUtil.safeRelease(msg);
+                promise.tryFailure(t);
+                decrementPendingOutboundBytes(size);
+                continue;
+            }
+            if (result == HttpSysResponseEncoder.BATCH_FULL) {
+                break;
+            }
+            removeFirstWrite();
+            if (result == HttpSysResponseEncoder.APPENDED) {
+                responseStarted = true;
+                sendPromises.add(promise);
+                batchBytes += size;
+            } else {
+                promise.trySuccess();
+                decrementPendingOutboundBytes(size);
+            }
+        }
+        encoder.finish();
+        inFlightBytes = batchBytes;
+        if (block.call() == HttpSysSendBlock.CALL_NONE) {
+            sendFinished(block, WinError.NO_ERROR);
+            return null;
+        }
+        return block;
+    }
+
+    private void removeFirstWrite() {
+        writes.poll();
+        writePromises.poll();
+        flushedWrites--;
+    }
+
+    private int issue(HttpSysSendBlock block) {
+        HttpSysIoHandler handler = receiver.handler();
+        HttpApi api = receiver.api();
+        int flags = block.flags();
+        if (parent.kernelResponseBuffering()) {
+            flags |= Http.HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA;
+        }
+        if (block.isLast()) {
+            responseEnded = true;
+        }
+        int slot = handler.acquire(this, OP_SEND);
+        long overlapped = handler.overlapped(slot);
+        int error;
+        if (block.call() == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE) {
+            error = api.HttpSendHttpResponse(receiver.queueHandle(), info.requestId(), flags, block.response(),
+                    block.cachePolicy(), 0, 0, 0, overlapped, 0);
+        } else {
+            error = api.HttpSendResponseEntityBody(receiver.queueHandle(), info.requestId(), flags,
+                    (short) block.chunkCount(), block.chunks(), 0, 0, 0, overlapped, 0);
+        }
+        if (HttpSysIoHandler.completesLater(error)) {
+            sendSlot = slot;
+            inFlightBlock = block;
+            return error;
+        }
+        handler.release(slot);
+        return error;
+    }
+
+    private void sendFinished(HttpSysSendBlock block, int error) {
+        boolean last = block.isLast();
+        int call = block.call();
+        System.err.println("DBG sendFinished call=" + call + " last=" + last + " error=" + error + " chunks=" + block.chunkCount() + " bytes=" + block.bodyBytes() + " pending=" + flushedWrites);
+        block.complete();
+        receiver.releaseSendBlock(block);
+        decrementPendingOutboundBytes(inFlightBytes);
+        inFlightBytes = 0;
+        Throwable cause = null;
+        if (error != WinError.NO_ERROR) {
+            cause = HttpSysException.of(call == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE
+                    ? "HttpSendHttpResponse" : "HttpSendResponseEntityBody", error);
+        }
+        for (int i = 0; i < sendPromises.size(); i++) {
+            ChannelPromise promise = sendPromises.get(i);
+            if (cause == null) {
+                promise.trySuccess();
+            } else {
+                promise.tryFailure(cause);
+            }
+        }
+        sendPromises.clear();
+        System.err.println("DBG after sendFinished pending=" + pendingOutboundBytes + " writable=" + writable);
+        if (cause != null) {
+            // Usually the client left mid-response: the request is over.
+            logger.debug("{}: send failed", this, cause);
+            closeQuietly();
+        } else if (last && call != HttpSysSendBlock.CALL_NONE) {
+            // The response is complete: so is this channel's work, whether or not a handler closes it.
+            closeQuietly();
+        }
+    }
+
+    @Override
+    public void completed(int operation, int error, int bytesTransferred) {
+        if (operation == OP_SEND) {
+            sendSlot = -1;
+            HttpSysSendBlock block = inFlightBlock;
+            inFlightBlock = null;
+            sendFinished(block, error);
+            if (open) {
+                sendFlushed();
+            }
+        } else {
+            bodySlot = -1;
+            ByteBuf buffer = bodyBuffer;
+            bodyBuffer = null;
+            if (bodyReceived(buffer, error, bytesTransferred)) {
+                receiveBody();
+            }
+        }
+        terminateIfIdle();
+    }
+
+    private void incrementPendingOutboundBytes(long size) {
+        if (size <= 0) {
+            return;
+        }
+        long pending = pendingOutboundBytes + size;
+        pendingOutboundBytes = pending;
+        if (writable && pending > config.getWriteBufferHighWaterMark()) {
+            writable = false;
+            pipeline.fireChannelWritabilityChanged();
+        }
+    }
+
+    private void decrementPendingOutboundBytes(long size) {
+        if (size <= 0) {
+            return;
+        }
+        long pending = pendingOutboundBytes - size;
+        pendingOutboundBytes = pending;
+        if (!writable && pending < config.getWriteBufferLowWaterMark()) {
+            writable = true;
+            if (registered && open) {
+                pipeline.fireChannelWritabilityChanged();
+            }
+        }
+    }
+
+    // ---- closing ----
+
+    private void closeQuietly() {
+        unsafe.close(unsafe.voidPromise());
+    }
+
+    /** The event loop is being destroyed: cancel what is still pending. */
+    void abort() {
+        closeQuietly();
+        if (sendSlot >= 0) {
+            receiver.handler().ioCompletion().CancelIoEx(receiver.queueHandle(),
+                    receiver.handler().overlapped(sendSlot));
+        }
+    }
+
+    private void terminateIfIdle() {
+        if (terminated || open || sendSlot >= 0 || bodySlot >= 0) {
+            return;
+        }
+        terminated = true;
+        if (encoder != null) {
+            receiver.releaseEncoder(encoder);
+            encoder = null;
+        }
+        receiver.childTerminated(this);
+    }
+
+    private void invokeLater(Runnable task) {
+        try {
+            eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // The loop is being destroyed: run it now rather than never.
+            task.run();
+        }
+    }
+
+    // ---- Channel ----
+
+    @Override
+    public ChannelId id() {
+        return id;
+    }
+
+    @Override
+    public EventLoop eventLoop() {
+        return receiver != null ? receiver.loop() : parent.eventLoop();
+    }
+
+    @Override
+    public Channel parent() {
+        return parent;
+    }
+
+    @Override
+    public ChannelConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    @Override
+    public boolean isActive() {
+        return open;
+    }
+
+    @Override
+    public ChannelMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return info != null ? info.localAddress() : null;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return info != null ? info.remoteAddress() : null;
+    }
+
+    @Override
+    public ChannelFuture closeFuture() {
+        return closePromise;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return writable && open;
+    }
+
+    @Override
+    public long bytesBeforeUnwritable() {
+        long bytes = config.getWriteBufferHighWaterMark() - pendingOutboundBytes + 1;
+        return bytes > 0 && isWritable() ? bytes : 0;
+    }
+
+    @Override
+    public long bytesBeforeWritable() {
+        long bytes = pendingOutboundBytes - config.getWriteBufferLowWaterMark() + 1;
+        return bytes > 0 && !isWritable() ? bytes : 0;
+    }
+
+    @Override
+    public Unsafe unsafe() {
+        return unsafe;
+    }
+
+    @Override
+    public ChannelPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public int compareTo(Channel o) {
+        return this == o ? 0 : id().compareTo(o.id());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "[id: 0x" + id.asShortText() + (info != null ? ", R:" + info.remoteAddress() : "") + ']';
+    }
+
+    private final class RequestPipeline extends DefaultChannelPipeline {
+        RequestPipeline() {
+            super(HttpSysRequestChannel.this);
+        }
+
+        @Override
+        protected void onUnhandledInboundException(Throwable cause) {
+            if (!open) {
+                super.onUnhandledInboundException(cause);
+                return;
+            }
+            if (!responseStarted && writes.isEmpty()) {
+                logger.warn("{}: an exception reached the end of the pipeline; answering 500",
+                        HttpSysRequestChannel.this, cause);
+                FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.INTERNAL_SERVER_ERROR, Unpooled.EMPTY_BUFFER);
+                response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
+                sendInternal(response);
+            } else {
+                logger.warn("{}: an exception reached the end of the pipeline after the response started; "
+                        + "aborting the request", HttpSysRequestChannel.this, cause);
+                closeQuietly();
+            }
+        }
+
+        @Override
+        protected void incrementPendingOutboundBytes(long size) {
+            // Counted by the channel itself when a write arrives (see RequestUnsafe.write).
+        }
+
+        @Override
+        protected void decrementPendingOutboundBytes(long size) {
+        }
+    }
+
+    private final class RequestUnsafe implements Unsafe {
+
+        private RecvByteBufAllocator.Handle recvHandle;
+        private VoidChannelPromise voidPromise;
+
+        @Override
+        public RecvByteBufAllocator.Handle recvBufAllocHandle() {
+            if (recvHandle == null) {
+                recvHandle = config.getRecvByteBufAllocator().newHandle();
+            }
+            return recvHandle;
+        }
+
+        @Override
+        public SocketAddress localAddress() {
+            return HttpSysRequestChannel.this.localAddress();
+        }
+
+        @Override
+        public SocketAddress remoteAddress() {
+            return HttpSysRequestChannel.this.remoteAddress();
+        }
+
+        @Override
+        public void register(EventLoop eventLoop, ChannelPromise promise) {
+            if (info == null) {
+                // The probe: remember the child group's loop, start nothing.
+                probedLoop = eventLoop;
+                promise.trySuccess();
+                return;
+            }
+            if (!promise.setUncancellable()) {
+                return;
+            }
+            if (registered) {
+                promise.setFailure(new IllegalStateException("a request channel registers once"));
+                return;
+            }
+            // The request stays on the loop that received it, whichever loop the group picked.
+            EventLoop own = eventLoop();
+            if (own.inEventLoop()) {
+                register0(promise);
+            } else {
+                own.execute(() -> register0(promise));
+            }
+        }
+
+        private void register0(ChannelPromise promise) {
+            if (!open) {
+                promise.tryFailure(new ClosedChannelException());
+                return;
+            }
+            registered = true;
+            promise.trySuccess();
+            pipeline.fireChannelRegistered();
+            if (open) {
+                pipeline.fireChannelActive();
+            }
+        }
+
+        @Override
+        public void bind(SocketAddress localAddress, ChannelPromise promise) {
+            promise.setFailure(new UnsupportedOperationException("a request channel is not bound"));
+        }
+
+        @Override
+        public void connect(SocketAddress remoteAddress, SocketAddress localAddress, ChannelPromise promise) {
+            promise.setFailure(new UnsupportedOperationException("a request channel does not connect"));
+        }
+
+        @Override
+        public void disconnect(ChannelPromise promise) {
+            close(promise);
+        }
+
+        @Override
+        public void close(ChannelPromise promise) {
+            if (!promise.setUncancellable()) {
+                return;
+            }
+            if (!open) {
+                if (closePromise.isDone()) {
+                    promise.trySuccess();
+                } else if (!(promise instanceof VoidChannelPromise)) {
+                    closePromise.addListener(f -> promise.trySuccess());
+                }
+                return;
+            }
+            open = false;
+            readRequested = false;
+            for (Object msg; (msg = inbound.poll()) != null; ) {
+                ReferenceCountUtil.release(msg);
+            }
+            if (aggregateBody != null) {
+                aggregateBody.release();
+                aggregateBody = null;
+                aggregateHead = null;
+            }
+            failUnsentWrites();
+            if (info != null && !responseEnded) {
+                // No complete response went out: drop the request, so the client is not left waiting.
+                receiver.api().HttpCancelHttpRequest(receiver.queueHandle(), info.requestId(), 0);
+            }
+            if (bodySlot >= 0) {
+                receiver.handler().ioCompletion().CancelIoEx(receiver.queueHandle(),
+                        receiver.handler().overlapped(bodySlot));
+            }
+            closePromise.trySuccess();
+            promise.trySuccess();
+            if (registered) {
+                invokeLater(() -> {
+                    pipeline.fireChannelInactive();
+                    registered = false;
+                    pipeline.fireChannelUnregistered();
+                });
+            }
+            if (info != null) {
+                terminateIfIdle();
+            }
+        }
+
+        private void failUnsentWrites() {
+            if (writes.isEmpty()) {
+                return;
+            }
+            ClosedChannelException cause = new ClosedChannelException();
+            for (Object msg; (msg = writes.poll()) != null; ) {
+                ReferenceCountUtil.safeRelease(msg);
+                writePromises.poll().tryFailure(cause);
+            }
+            flushedWrites = 0;
+        }
+
+        @Override
+        public void closeForcibly() {
+            close(voidPromise());
+        }
+
+        @Override
+        public void deregister(ChannelPromise promise) {
+            promise.setFailure(new UnsupportedOperationException("a request channel cannot leave its event loop"));
+        }
+
+        @Override
+        public void beginRead() {
+            if (!open || info == null) {
+                return;
+            }
+            readRequested = true;
+            deliverInbound();
+        }
+
+        @Override
+        public void write(Object msg, ChannelPromise promise) {
+            if (!open) {
+                ReferenceCountUtil.safeRelease(msg);
+                promise.tryFailure(new ClosedChannelException());
+                return;
+            }
+            writes.add(msg);
+            writePromises.add(promise);
+            System.err.println("DBG write " + msg.getClass().getSimpleName() + " size=" + config.getMessageSizeEstimator().newHandle().size(msg) + " pending=" + pendingOutboundBytes + " writable=" + writable + " queued=" + writes.size() + " inflight=" + (sendSlot >= 0));
+            incrementPendingOutboundBytes(config.getMessageSizeEstimator().newHandle().size(msg));
+        }
+
+        @Override
+        public void flush() {
+            if (!open) {
+                return;
+            }
+            flushedWrites = writes.size();
+            sendFlushed();
+        }
+
+        @Override
+        public ChannelPromise voidPromise() {
+            if (voidPromise == null) {
+                voidPromise = new VoidChannelPromise(HttpSysRequestChannel.this, true);
+            }
+            return voidPromise;
+        }
+
+        @Override
+        public ChannelOutboundBuffer outboundBuffer() {
+            return null;
+        }
+    }
+}

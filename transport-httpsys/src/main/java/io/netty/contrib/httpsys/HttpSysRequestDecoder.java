@@ -1,0 +1,359 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestHeaders;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.internal.PlatformDependent;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a received {@code HTTP_REQUEST_V2} into the Netty objects a handler expects after
+ * {@code HttpServerCodec} (+ {@code HttpObjectAggregator}): an {@link HttpRequest} head, or a
+ * {@link FullHttpRequest} when the whole body came with the head.
+ *
+ * <p>Choices, and why:
+ * <ul>
+ * <li>Method: HTTP.SYS's verb id maps to a cached {@link HttpMethod}; an unknown verb (HTTP.SYS does not
+ *     know {@code PATCH}) goes through {@link HttpMethod#valueOf}, which also returns cached constants.</li>
+ * <li>URI: the raw request target ({@code pRawUrl}) as sent, still percent-encoded, as
+ *     {@code HttpRequestDecoder} would give it. An absolute-form target ({@code GET http://host/p HTTP/1.1})
+ *     is reduced to origin-form by dropping {@code scheme://authority} from the <em>raw</em> URL: handlers
+ *     expect a path, and the cooked path is percent-decoded (using it would make handlers decode twice).
+ *     The cooked URL stays available in {@link HttpSysRequestInfo#cookedUrl()}.</li>
+ * <li>Version: 1.0 stays 1.0; HTTP/1.1, HTTP/2 and HTTP/3 are all presented as HTTP/1.1 (the handler API
+ *     is HTTP/1.x); {@link HttpSysRequestInfo#protocol()} tells them apart.</li>
+ * <li>Headers: a {@code DefaultHttpHeaders} with name and value validation off. HTTP.SYS has already
+ *     rejected malformed names and values, so validating again is wasted work; a mutable map is kept
+ *     (rather than a read-only flat array) because handlers and codecs edit request headers. Known headers
+ *     use the interned {@link HttpHeaderNames} constants (no name allocation, cached hashes); values are
+ *     Latin-1 {@code String}s, the form {@code HttpHeaders.get} returns anyway, so reading costs nothing
+ *     more. Known headers come first in {@code HTTP_HEADER_ID} order, then unknown ones in arrival order
+ *     (HTTP.SYS does not keep the original interleaving).</li>
+ * <li>Body of a full request: the {@code COPY_BODY} chunks are copied into one buffer of the channel's
+ *     allocator. As {@code HttpObjectAggregator} does, {@code Transfer-Encoding: chunked} is removed (the
+ *     kernel already de-chunked the body) and {@code Content-Length} is set to the body length when absent
+ *     or when the body was chunked, so the message is self-consistent.</li>
+ * </ul>
+ *
+ * <p>One instance per event loop: it keeps scratch arrays between requests and is not thread-safe.
+ */
+final class HttpSysRequestDecoder {
+
+    private static final DefaultHttpHeadersFactory HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final DefaultHttpHeadersFactory TRAILERS =
+            DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+
+    /** Methods by {@code HTTP_VERB}; {@code null} for the ids that carry no method. */
+    private static final HttpMethod[] METHODS = new HttpMethod[Http.HttpVerbMaximum];
+    /** Request header names by {@code HTTP_HEADER_ID}. */
+    private static final AsciiString[] REQUEST_HEADER_NAMES = new AsciiString[Http.HttpHeaderRequestMaximum];
+    private static final byte[] PATCH_BYTES = HttpMethod.PATCH.name().getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        METHODS[Http.HttpVerbOPTIONS] = HttpMethod.OPTIONS;
+        METHODS[Http.HttpVerbGET] = HttpMethod.GET;
+        METHODS[Http.HttpVerbHEAD] = HttpMethod.HEAD;
+        METHODS[Http.HttpVerbPOST] = HttpMethod.POST;
+        METHODS[Http.HttpVerbPUT] = HttpMethod.PUT;
+        METHODS[Http.HttpVerbDELETE] = HttpMethod.DELETE;
+        METHODS[Http.HttpVerbTRACE] = HttpMethod.TRACE;
+        METHODS[Http.HttpVerbCONNECT] = HttpMethod.CONNECT;
+        METHODS[Http.HttpVerbTRACK] = HttpMethod.valueOf("TRACK");
+        METHODS[Http.HttpVerbMOVE] = HttpMethod.valueOf("MOVE");
+        METHODS[Http.HttpVerbCOPY] = HttpMethod.valueOf("COPY");
+        METHODS[Http.HttpVerbPROPFIND] = HttpMethod.valueOf("PROPFIND");
+        METHODS[Http.HttpVerbPROPPATCH] = HttpMethod.valueOf("PROPPATCH");
+        METHODS[Http.HttpVerbMKCOL] = HttpMethod.valueOf("MKCOL");
+        METHODS[Http.HttpVerbLOCK] = HttpMethod.valueOf("LOCK");
+        METHODS[Http.HttpVerbUNLOCK] = HttpMethod.valueOf("UNLOCK");
+        METHODS[Http.HttpVerbSEARCH] = HttpMethod.valueOf("SEARCH");
+
+        AsciiString[] n = REQUEST_HEADER_NAMES;
+        n[Http.HttpHeaderCacheControl] = HttpHeaderNames.CACHE_CONTROL;
+        n[Http.HttpHeaderConnection] = HttpHeaderNames.CONNECTION;
+        n[Http.HttpHeaderDate] = HttpHeaderNames.DATE;
+        // HttpHeaderNames.KEEP_ALIVE is deprecated (a hop-by-hop header), but HTTP.SYS still reports it.
+        n[Http.HttpHeaderKeepAlive] = AsciiString.cached("keep-alive");
+        n[Http.HttpHeaderPragma] = HttpHeaderNames.PRAGMA;
+        n[Http.HttpHeaderTrailer] = HttpHeaderNames.TRAILER;
+        n[Http.HttpHeaderTransferEncoding] = HttpHeaderNames.TRANSFER_ENCODING;
+        n[Http.HttpHeaderUpgrade] = HttpHeaderNames.UPGRADE;
+        n[Http.HttpHeaderVia] = HttpHeaderNames.VIA;
+        n[Http.HttpHeaderWarning] = HttpHeaderNames.WARNING;
+        n[Http.HttpHeaderAllow] = HttpHeaderNames.ALLOW;
+        n[Http.HttpHeaderContentLength] = HttpHeaderNames.CONTENT_LENGTH;
+        n[Http.HttpHeaderContentType] = HttpHeaderNames.CONTENT_TYPE;
+        n[Http.HttpHeaderContentEncoding] = HttpHeaderNames.CONTENT_ENCODING;
+        n[Http.HttpHeaderContentLanguage] = HttpHeaderNames.CONTENT_LANGUAGE;
+        n[Http.HttpHeaderContentLocation] = HttpHeaderNames.CONTENT_LOCATION;
+        n[Http.HttpHeaderContentMd5] = HttpHeaderNames.CONTENT_MD5;
+        n[Http.HttpHeaderContentRange] = HttpHeaderNames.CONTENT_RANGE;
+        n[Http.HttpHeaderExpires] = HttpHeaderNames.EXPIRES;
+        n[Http.HttpHeaderLastModified] = HttpHeaderNames.LAST_MODIFIED;
+        n[Http.HttpHeaderAccept] = HttpHeaderNames.ACCEPT;
+        n[Http.HttpHeaderAcceptCharset] = HttpHeaderNames.ACCEPT_CHARSET;
+        n[Http.HttpHeaderAcceptEncoding] = HttpHeaderNames.ACCEPT_ENCODING;
+        n[Http.HttpHeaderAcceptLanguage] = HttpHeaderNames.ACCEPT_LANGUAGE;
+        n[Http.HttpHeaderAuthorization] = HttpHeaderNames.AUTHORIZATION;
+        n[Http.HttpHeaderCookie] = HttpHeaderNames.COOKIE;
+        n[Http.HttpHeaderExpect] = HttpHeaderNames.EXPECT;
+        n[Http.HttpHeaderFrom] = HttpHeaderNames.FROM;
+        n[Http.HttpHeaderHost] = HttpHeaderNames.HOST;
+        n[Http.HttpHeaderIfMatch] = HttpHeaderNames.IF_MATCH;
+        n[Http.HttpHeaderIfModifiedSince] = HttpHeaderNames.IF_MODIFIED_SINCE;
+        n[Http.HttpHeaderIfNoneMatch] = HttpHeaderNames.IF_NONE_MATCH;
+        n[Http.HttpHeaderIfRange] = HttpHeaderNames.IF_RANGE;
+        n[Http.HttpHeaderIfUnmodifiedSince] = HttpHeaderNames.IF_UNMODIFIED_SINCE;
+        n[Http.HttpHeaderMaxForwards] = HttpHeaderNames.MAX_FORWARDS;
+        n[Http.HttpHeaderProxyAuthorization] = HttpHeaderNames.PROXY_AUTHORIZATION;
+        n[Http.HttpHeaderReferer] = HttpHeaderNames.REFERER;
+        n[Http.HttpHeaderRange] = HttpHeaderNames.RANGE;
+        n[Http.HttpHeaderTe] = HttpHeaderNames.TE;
+        // WebDAV's Translate header has no HttpHeaderNames constant.
+        n[Http.HttpHeaderTranslate] = AsciiString.cached("translate");
+        n[Http.HttpHeaderUserAgent] = HttpHeaderNames.USER_AGENT;
+    }
+
+    private byte[] bytes = new byte[512];
+    private char[] chars = new char[256];
+
+    /** Reads the request's metadata; see {@link HttpSysRequestInfo}. */
+    HttpSysRequestInfo decodeInfo(long request) {
+        long cooked = HttpRequestV2.cookedUrl(request);
+        return new HttpSysRequestInfo(request,
+                utf16(HttpCookedUrl.fullUrl(cooked), HttpCookedUrl.fullUrlLength(cooked)));
+    }
+
+    /**
+     * The whole request, for {@code !info.hasMoreEntityBody()}: head and the body that arrived with it
+     * ({@code HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY}), copied into a buffer of {@code alloc}.
+     */
+    FullHttpRequest decodeFull(long request, HttpSysRequestInfo info, ByteBufAllocator alloc) {
+        HttpHeaders headers = decodeHeaders(request);
+        ByteBuf body = copyEntityChunks(request, alloc);
+        FullHttpRequest full = new DefaultFullHttpRequest(version(request, info), method(request), uri(request),
+                body, headers, TRAILERS.newEmptyHeaders());
+        fixLength(headers, body.readableBytes());
+        return full;
+    }
+
+    /** The head with its headers exactly as received, for a request whose body continues. */
+    HttpRequest decodeHead(long request, HttpSysRequestInfo info) {
+        return new DefaultHttpRequest(version(request, info), method(request), uri(request), decodeHeaders(request));
+    }
+
+    /**
+     * The {@code HttpDataChunkFromMemory} chunks that arrived with the head, as one buffer of {@code alloc}
+     * ({@link Unpooled#EMPTY_BUFFER} when there are none).
+     */
+    ByteBuf copyEntityChunks(long request, ByteBufAllocator alloc) {
+        int count = HttpRequestV2.entityChunkCount(request);
+        long chunks = HttpRequestV2.entityChunks(request);
+        if (count == 0 || chunks == 0) {
+            return Unpooled.EMPTY_BUFFER;
+        }
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            long chunk = HttpDataChunk.at(chunks, i);
+            if (HttpDataChunk.dataChunkType(chunk) == Http.HttpDataChunkFromMemory) {
+                total += HttpDataChunk.fromMemoryBufferLength(chunk) & 0xFFFFFFFFL;
+            }
+        }
+        if (total == 0) {
+            return Unpooled.EMPTY_BUFFER;
+        }
+        // A receive buffer is far below 2 GiB, so the sum of its chunks always fits an int.
+        ByteBuf body = alloc.buffer((int) total);
+        for (int i = 0; i < count; i++) {
+            long chunk = HttpDataChunk.at(chunks, i);
+            if (HttpDataChunk.dataChunkType(chunk) == Http.HttpDataChunkFromMemory) {
+                copyFromNative(HttpDataChunk.fromMemoryBuffer(chunk), HttpDataChunk.fromMemoryBufferLength(chunk),
+                        body);
+            }
+        }
+        return body;
+    }
+
+    /**
+     * A {@link FullHttpRequest} of {@code head} (sharing its headers) and {@code body}, for a caller that
+     * received the rest of the body itself; takes ownership of {@code body}.
+     */
+    static FullHttpRequest aggregate(HttpRequest head, ByteBuf body) {
+        HttpHeaders headers = head.headers();
+        FullHttpRequest full = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
+                headers, TRAILERS.newEmptyHeaders());
+        full.setDecoderResult(head.decoderResult());
+        fixLength(headers, body.readableBytes());
+        return full;
+    }
+
+    /** Copies {@code length} bytes at {@code address} to the end of {@code target}. */
+    static void copyFromNative(long address, int length, ByteBuf target) {
+        target.ensureWritable(length);
+        int index = target.writerIndex();
+        if (target.hasMemoryAddress()) {
+            PlatformDependent.copyMemory(address, target.memoryAddress() + index, length);
+        } else if (target.hasArray()) {
+            PlatformDependent.copyMemory(address, target.array(), target.arrayOffset() + index, length);
+        } else {
+            ByteBuffer nio = target.internalNioBuffer(index, length);
+            if (nio.isDirect()) {
+                PlatformDependent.copyMemory(address, PlatformDependent.directBufferAddress(nio) + nio.position(),
+                        length);
+            } else {
+                PlatformDependent.copyMemory(address, nio.array(), nio.arrayOffset() + nio.position(), length);
+            }
+        }
+        target.writerIndex(index + length);
+    }
+
+    private static void fixLength(HttpHeaders headers, int length) {
+        boolean chunked = headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
+        if (chunked) {
+            headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        }
+        if (chunked || !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            if (length == 0) {
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+            } else {
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(length));
+            }
+        }
+    }
+
+    private static HttpVersion version(long request, HttpSysRequestInfo info) {
+        if (info.protocol() != HttpSysRequestInfo.Protocol.HTTP_1) {
+            return HttpVersion.HTTP_1_1;
+        }
+        int version = HttpRequestV2.version(request);
+        int major = io.netty.contrib.httpsys.nativeapi.struct.HttpVersion.major(version);
+        int minor = io.netty.contrib.httpsys.nativeapi.struct.HttpVersion.minor(version);
+        return major > 1 || major == 1 && minor >= 1 ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0;
+    }
+
+    private HttpMethod method(long request) {
+        int verb = HttpRequestV2.verb(request);
+        HttpMethod known = verb >= 0 && verb < METHODS.length ? METHODS[verb] : null;
+        if (known != null) {
+            return known;
+        }
+        int length = HttpRequestV2.unknownVerbLength(request);
+        long name = HttpRequestV2.unknownVerb(request);
+        if (length == 0 || name == 0) {
+            throw new IllegalArgumentException("HTTP.SYS reported verb " + verb + " without a method name");
+        }
+        byte[] b = readBytes(name, length);
+        if (length == PATCH_BYTES.length && PlatformDependent.equals(b, 0, PATCH_BYTES, 0, length)) {
+            return HttpMethod.PATCH;
+        }
+        return HttpMethod.valueOf(new String(b, 0, length, StandardCharsets.ISO_8859_1));
+    }
+
+    private String uri(long request) {
+        int length = HttpRequestV2.rawUrlLength(request);
+        long raw = HttpRequestV2.rawUrl(request);
+        if (length == 0 || raw == 0) {
+            return "/";
+        }
+        byte[] b = readBytes(raw, length);
+        int start = 0;
+        if (b[0] != '/' && b[0] != '*') {
+            start = originFormStart(b, length);
+            if (start == length || b[start] != '/') {
+                // "http://host" or "http://host?q": the origin-form path of an empty path is "/".
+                return "/" + new String(b, start, length - start, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return new String(b, start, length - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Index just past {@code scheme://authority} of an absolute-form target. */
+    private static int originFormStart(byte[] b, int length) {
+        int i = 0;
+        while (i + 2 < length && !(b[i] == ':' && b[i + 1] == '/' && b[i + 2] == '/')) {
+            i++;
+        }
+        if (i + 2 >= length) {
+            return 0;
+        }
+        i += 3;
+        while (i < length && b[i] != '/' && b[i] != '?') {
+            i++;
+        }
+        return i;
+    }
+
+    private HttpHeaders decodeHeaders(long request) {
+        HttpHeaders headers = HEADERS.newHeaders();
+        long nativeHeaders = HttpRequestV2.headers(request);
+        for (int id = 0; id < REQUEST_HEADER_NAMES.length; id++) {
+            long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
+            long value = HttpKnownHeader.rawValue(known);
+            if (value != 0) {
+                headers.add(REQUEST_HEADER_NAMES[id], latin1(value, HttpKnownHeader.rawValueLength(known)));
+            }
+        }
+        int unknownCount = HttpRequestHeaders.unknownHeaderCount(nativeHeaders);
+        long unknown = HttpRequestHeaders.unknownHeaders(nativeHeaders);
+        for (int i = 0; i < unknownCount; i++) {
+            long header = HttpUnknownHeader.at(unknown, i);
+            headers.add(latin1(HttpUnknownHeader.name(header), HttpUnknownHeader.nameLength(header)),
+                    latin1(HttpUnknownHeader.rawValue(header), HttpUnknownHeader.rawValueLength(header)));
+        }
+        return headers;
+    }
+
+    private String latin1(long address, int length) {
+        if (length == 0) {
+            return "";
+        }
+        return new String(readBytes(address, length), 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The UTF-16 string of {@code byteLength} bytes at {@code address}. */
+    private String utf16(long address, int byteLength) {
+        if (address == 0 || byteLength == 0) {
+            return "";
+        }
+        int length = byteLength >>> 1;
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        char[] c = chars;
+        for (int i = 0; i < length; i++) {
+            c[i] = (char) PlatformDependent.getShort(address + 2L * i);
+        }
+        return new String(c, 0, length);
+    }
+
+    /** The scratch array holding {@code length} bytes copied from {@code address}. */
+    private byte[] readBytes(long address, int length) {
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+        }
+        PlatformDependent.copyMemory(address, bytes, 0, length);
+        return bytes;
+    }
+}

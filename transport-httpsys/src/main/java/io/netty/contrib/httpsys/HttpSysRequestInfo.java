@@ -1,0 +1,313 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.WinSock;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpSslInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
+import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
+import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
+import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
+import io.netty.util.internal.PlatformDependent;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What HTTP.SYS reported about one request besides its head and body: the kernel's ids for the request and
+ * its connection, the transport addresses, the protocol the client spoke and, for HTTPS, the TLS facts
+ * ({@code HTTP_SSL_INFO}). A handler reaches it through the request's child channel, as the counterpart of
+ * what a socket transport exposes through the channel and its {@code SslHandler}.
+ *
+ * <p>It is decoded once per request from the received {@code HTTP_REQUEST_V2} and copies everything it
+ * keeps, because the receive buffer is reused for the next request. Addresses are kept as numbers and only
+ * turned into {@link InetSocketAddress}es when asked for, so a request whose handler never looks costs no
+ * address objects. Instances are immutable apart from that cache and may be read from any thread.
+ */
+public final class HttpSysRequestInfo {
+
+    /** The HTTP version the client spoke; the pipeline sees every request as HTTP/1.x. */
+    public enum Protocol {
+        /** HTTP/1.0 or HTTP/1.1 over TCP. */
+        HTTP_1,
+        /** HTTP/2 ({@code HTTP_REQUEST_FLAG_HTTP2}). */
+        HTTP_2,
+        /** HTTP/3 over QUIC ({@code HTTP_REQUEST_FLAG_HTTP3}). */
+        HTTP_3
+    }
+
+    private final long requestId;
+    private final long connectionId;
+    private final long rawConnectionId;
+    private final long urlContext;
+    private final int flags;
+    private final String cookedUrl;
+    // Transport addresses as numbers: family (0 = none), port, address bits, IPv6 scope. The
+    // InetSocketAddress objects are made on first use; a race makes two equal objects, which is harmless.
+    private final int remoteFamily;
+    private final int remotePort;
+    private final long remoteHigh;
+    private final long remoteLow;
+    private final int remoteScope;
+    private final int localFamily;
+    private final int localPort;
+    private final long localHigh;
+    private final long localLow;
+    private final int localScope;
+    private InetSocketAddress remoteAddress;
+    private InetSocketAddress localAddress;
+    private final boolean secure;
+    private final int connectionKeySize;
+    private final int serverCertKeySize;
+    private final String serverCertIssuer;
+    private final String serverCertSubject;
+    private final byte[] clientCertificate;
+
+    HttpSysRequestInfo(long request, String cookedUrl) {
+        requestId = HttpRequestV2.requestId(request);
+        connectionId = HttpRequestV2.connectionId(request);
+        rawConnectionId = HttpRequestV2.rawConnectionId(request);
+        urlContext = HttpRequestV2.urlContext(request);
+        flags = HttpRequestV2.flags(request);
+        this.cookedUrl = cookedUrl;
+        long address = HttpRequestV2.address(request);
+        long remote = HttpTransportAddress.remoteAddress(address);
+        remoteFamily = family(remote);
+        remotePort = port(remote, remoteFamily);
+        remoteHigh = high(remote, remoteFamily);
+        remoteLow = low(remote, remoteFamily);
+        remoteScope = scope(remote, remoteFamily);
+        long local = HttpTransportAddress.localAddress(address);
+        localFamily = family(local);
+        localPort = port(local, localFamily);
+        localHigh = high(local, localFamily);
+        localLow = low(local, localFamily);
+        localScope = scope(local, localFamily);
+        long ssl = HttpRequestV2.sslInfo(request);
+        secure = ssl != 0;
+        if (secure) {
+            connectionKeySize = HttpSslInfo.connectionKeySize(ssl);
+            serverCertKeySize = HttpSslInfo.serverCertKeySize(ssl);
+            serverCertIssuer = ansiString(HttpSslInfo.serverCertIssuer(ssl), HttpSslInfo.serverCertIssuerSize(ssl));
+            serverCertSubject = ansiString(HttpSslInfo.serverCertSubject(ssl),
+                    HttpSslInfo.serverCertSubjectSize(ssl));
+            clientCertificate = clientCertificate(ssl);
+        } else {
+            connectionKeySize = 0;
+            serverCertKeySize = 0;
+            serverCertIssuer = null;
+            serverCertSubject = null;
+            clientCertificate = null;
+        }
+    }
+
+    /** {@code HTTP_REQUEST_ID}: names this request in every HTTP Server API call about it. */
+    public long requestId() {
+        return requestId;
+    }
+
+    /** {@code HTTP_CONNECTION_ID}: equal for requests that arrived on the same connection. */
+    public long connectionId() {
+        return connectionId;
+    }
+
+    /** {@code RawConnectionId}: the id of the underlying TCP/QUIC connection (0 on older Windows). */
+    public long rawConnectionId() {
+        return rawConnectionId;
+    }
+
+    /** {@code UrlContext}: the context value the URL prefix that matched was registered with. */
+    public long urlContext() {
+        return urlContext;
+    }
+
+    /** {@code HTTP_REQUEST_V2.Flags} as received ({@code HTTP_REQUEST_FLAG_*}). */
+    public int flags() {
+        return flags;
+    }
+
+    /**
+     * Whether the body continues beyond what arrived with the head
+     * ({@code HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS}).
+     */
+    public boolean hasMoreEntityBody() {
+        return (flags & Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS) != 0;
+    }
+
+    /** The protocol the client spoke, from {@code HTTP_REQUEST_FLAG_HTTP2} / {@code HTTP_REQUEST_FLAG_HTTP3}. */
+    public Protocol protocol() {
+        if ((flags & Http.HTTP_REQUEST_FLAG_HTTP3) != 0) {
+            return Protocol.HTTP_3;
+        }
+        if ((flags & Http.HTTP_REQUEST_FLAG_HTTP2) != 0) {
+            return Protocol.HTTP_2;
+        }
+        return Protocol.HTTP_1;
+    }
+
+    /** Whether the request came over TLS (the request carried an {@code HTTP_SSL_INFO}). */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    /** The client's address, or {@code null} when HTTP.SYS reported none. */
+    public InetSocketAddress remoteAddress() {
+        InetSocketAddress cached = remoteAddress;
+        if (cached == null && remoteFamily != 0) {
+            cached = socketAddress(remoteFamily, remotePort, remoteHigh, remoteLow, remoteScope);
+            remoteAddress = cached;
+        }
+        return cached;
+    }
+
+    /** The local address the request arrived on, or {@code null} when HTTP.SYS reported none. */
+    public InetSocketAddress localAddress() {
+        InetSocketAddress cached = localAddress;
+        if (cached == null && localFamily != 0) {
+            cached = socketAddress(localFamily, localPort, localHigh, localLow, localScope);
+            localAddress = cached;
+        }
+        return cached;
+    }
+
+    /**
+     * The cooked URL: scheme, host and port, and the decoded, canonicalised path and query, as HTTP.SYS
+     * matched it against the registered URL prefixes ({@code http://localhost:8080/app/a%20b} arrives as
+     * {@code http://localhost:8080/app/a b}). The request's {@code uri()} keeps the raw form.
+     */
+    public String cookedUrl() {
+        return cookedUrl;
+    }
+
+    /** The TLS connection's symmetric key size in bits, or 0 without TLS. */
+    public int connectionKeySize() {
+        return connectionKeySize;
+    }
+
+    /** The server certificate's public key size in bits, or 0 without TLS. */
+    public int serverCertKeySize() {
+        return serverCertKeySize;
+    }
+
+    /** The server certificate's issuer name, or {@code null} without TLS. */
+    public String serverCertIssuer() {
+        return serverCertIssuer;
+    }
+
+    /** The server certificate's subject name, or {@code null} without TLS. */
+    public String serverCertSubject() {
+        return serverCertSubject;
+    }
+
+    /**
+     * The client certificate's DER encoding (a copy), or {@code null} when the client presented none (or the
+     * binding does not negotiate client certificates).
+     */
+    public byte[] clientCertificate() {
+        return clientCertificate == null ? null : clientCertificate.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSysRequestInfo(requestId=" + Long.toUnsignedString(requestId, 16)
+                + ", connectionId=" + Long.toUnsignedString(connectionId, 16)
+                + ", protocol=" + protocol() + ", secure=" + secure + ", remote=" + remoteAddress()
+                + ", url=" + cookedUrl + ')';
+    }
+
+    private static byte[] clientCertificate(long ssl) {
+        long certInfo = HttpSslInfo.clientCertInfo(ssl);
+        if (HttpSslInfo.sslClientCertNegotiated(ssl) == 0 || certInfo == 0) {
+            return null;
+        }
+        int size = HttpSslClientCertInfo.certEncodedSize(certInfo);
+        long encoded = HttpSslClientCertInfo.certEncoded(certInfo);
+        if (size <= 0 || encoded == 0) {
+            return null;
+        }
+        byte[] der = new byte[size];
+        PlatformDependent.copyMemory(encoded, der, 0, size);
+        return der;
+    }
+
+    /** The issuer and subject are {@code PCSTR}s whose size may count the terminating NUL. */
+    private static String ansiString(long address, int size) {
+        if (address == 0 || size <= 0) {
+            return null;
+        }
+        int length = 0;
+        while (length < size && PlatformDependent.getByte(address + length) != 0) {
+            length++;
+        }
+        byte[] bytes = new byte[length];
+        PlatformDependent.copyMemory(address, bytes, 0, length);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    // ---- SOCKADDR_IN / SOCKADDR_IN6 (family AF_INET / AF_INET6; anything else counts as no address) ----
+
+    private static int family(long sockaddr) {
+        if (sockaddr == 0) {
+            return 0;
+        }
+        int family = Sockaddr.saFamily(sockaddr);
+        return family == WinSock.AF_INET || family == WinSock.AF_INET6 ? family : 0;
+    }
+
+    private static int port(long sockaddr, int family) {
+        return family == WinSock.AF_INET ? SockaddrIn.sinPort(sockaddr)
+                : family == WinSock.AF_INET6 ? SockaddrIn6.sin6Port(sockaddr) : 0;
+    }
+
+    private static long high(long sockaddr, int family) {
+        return family == WinSock.AF_INET6 ? bigEndian(sockaddr + SockaddrIn6.SIN6_ADDR, 8) : 0;
+    }
+
+    private static long low(long sockaddr, int family) {
+        return family == WinSock.AF_INET ? bigEndian(sockaddr + SockaddrIn.SIN_ADDR, 4)
+                : family == WinSock.AF_INET6 ? bigEndian(sockaddr + SockaddrIn6.SIN6_ADDR + 8, 8) : 0;
+    }
+
+    private static int scope(long sockaddr, int family) {
+        return family == WinSock.AF_INET6 ? SockaddrIn6.sin6ScopeId(sockaddr) : 0;
+    }
+
+    private static InetSocketAddress socketAddress(int family, int port, long high, long low, int scope) {
+        try {
+            InetAddress address;
+            if (family == WinSock.AF_INET) {
+                byte[] bytes = new byte[4];
+                putBigEndian(bytes, 0, low, 4);
+                address = InetAddress.getByAddress(bytes);
+            } else {
+                byte[] bytes = new byte[16];
+                putBigEndian(bytes, 0, high, 8);
+                putBigEndian(bytes, 8, low, 8);
+                address = scope == 0 ? InetAddress.getByAddress(bytes) : Inet6Address.getByAddress(null, bytes, scope);
+            }
+            return new InetSocketAddress(address, port);
+        } catch (UnknownHostException e) {
+            // Only thrown for a byte array of the wrong length, which the sizes above rule out.
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long bigEndian(long address, int length) {
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            value = value << 8 | PlatformDependent.getByte(address + i) & 0xFF;
+        }
+        return value;
+    }
+
+    private static void putBigEndian(byte[] bytes, int offset, long value, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            bytes[offset + i] = (byte) value;
+            value >>>= 8;
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeMemory;
+import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
+import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One event loop's share of a server channel: its own handle to the named request queue (associated with the
+ * loop's completion port), {@code receivesPerLoop} receives kept outstanding on it, and the loop-confined state
+ * of the requests received there (decoder, pooled send blocks and encoders, the list of live request channels).
+ *
+ * <p>Each outstanding receive is an index {@code i} with its own receive buffer; the index is the operation code
+ * of its {@code OVERLAPPED} slot, so completions need no per-operation object. A request larger than the buffer
+ * ({@code ERROR_MORE_DATA}) is re-received with its {@code RequestId} into a buffer of the size HTTP.SYS asked
+ * for, which is freed again once the request is decoded (the receive shrinks back).
+ *
+ * <p>Shutting down is in two steps: {@link #close()} (graceful: no new receives, pending ones cancelled, live
+ * requests finish) and {@link #abort()} (the event loop is being destroyed: live requests are cancelled too). The
+ * queue handle is closed, and every buffer freed, only when no operation of this handle is pending any more.
+ */
+final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
+
+    private static final InternalLogger logger = InternalLoggerFactory.getInstance(LoopReceiver.class);
+    private static final int MAX_CONSECUTIVE_FAILURES = 16;
+
+    private final HttpSysServerChannel server;
+    private final IoEventLoop loop;
+    private final RequestQueue queue;
+    private final HttpApi api;
+    private final int initialBufferSize;
+    private final long[] initialBuffers;
+    private final long[] buffers;
+    private final int[] bufferSizes;
+    private final long[] retryRequestIds;
+    private final int[] slots;
+    private final HttpSysRequestDecoder decoder = new HttpSysRequestDecoder();
+    private final ArrayDeque<HttpSysSendBlock> sendBlocks = new ArrayDeque<>();
+    private final ArrayDeque<HttpSysResponseEncoder> encoders = new ArrayDeque<>();
+
+    private HttpSysIoHandler handler;
+    private IoRegistration registration;
+    private HttpSysRequestChannel firstChild;
+    private int liveChildren;
+    private int pendingReceives;
+    private int consecutiveFailures;
+    private boolean closing;
+    private boolean terminated;
+
+    LoopReceiver(HttpSysServerChannel server, IoEventLoop loop, String queueName, int receives, int initialBufferSize)
+            throws HttpSysException {
+        this.server = server;
+        this.loop = loop;
+        this.api = server.httpApi();
+        this.queue = RequestQueue.attach(api, queueName);
+        this.initialBufferSize = initialBufferSize;
+        initialBuffers = new long[receives];
+        buffers = new long[receives];
+        bufferSizes = new int[receives];
+        retryRequestIds = new long[receives];
+        slots = new int[receives];
+    }
+
+    IoEventLoop loop() {
+        return loop;
+    }
+
+    HttpSysServerChannel server() {
+        return server;
+    }
+
+    HttpSysIoHandler handler() {
+        return handler;
+    }
+
+    HttpApi api() {
+        return api;
+    }
+
+    long queueHandle() {
+        return queue.handle();
+    }
+
+    HttpSysRequestDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public long kernelHandle() {
+        return queue.handle();
+    }
+
+    @Override
+    public void handle(IoRegistration registration, IoEvent ioEvent) {
+        // Completions reach this receiver through CompletionHandler.completed, not as IoEvents.
+    }
+
+    /** Registered with the loop's {@link HttpSysIoHandler}: allocate the buffers and start receiving. */
+    void start(IoRegistration registration) {
+        assert loop.inEventLoop();
+        this.registration = registration;
+        this.handler = registration.attachment();
+        if (closing) {
+            terminateIfIdle();
+            return;
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            initialBuffers[i] = NativeMemory.allocate(initialBufferSize);
+            buffers[i] = initialBuffers[i];
+            bufferSizes[i] = initialBufferSize;
+            slots[i] = -1;
+            receive(i);
+        }
+    }
+
+    /** Registration failed: nothing was started, only the handle needs closing. */
+    void registrationFailed(Throwable cause) {
+        logger.warn("{}: cannot register a request queue handle with event loop {}", server, loop, cause);
+        closing = true;
+        terminateIfIdle();
+    }
+
+    private void receive(int i) {
+        int slot = handler.acquire(this, i);
+        long overlapped = handler.overlapped(slot);
+        int error = api.HttpReceiveHttpRequest(queue.handle(), retryRequestIds[i],
+                Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffers[i], bufferSizes[i], 0, overlapped);
+        if (HttpSysIoHandler.completesLater(error)) {
+            slots[i] = slot;
+            pendingReceives++;
+            return;
+        }
+        int bytes = (int) Overlapped.internalHigh(overlapped);
+        handler.release(slot);
+        received(i, error, bytes);
+    }
+
+    @Override
+    public void completed(int i, int error, int bytesTransferred) {
+        slots[i] = -1;
+        pendingReceives--;
+        received(i, error, bytesTransferred);
+    }
+
+    private void received(int i, int error, int bytes) {
+        if (error == WinError.ERROR_MORE_DATA && !closing) {
+            // The request is now bound to its id: receive it again into a buffer of the size asked for.
+            retryRequestIds[i] = HttpRequestV2.requestId(buffers[i]);
+            growBuffer(i, bytes);
+            receive(i);
+            return;
+        }
+        if (error == WinError.NO_ERROR) {
+            consecutiveFailures = 0;
+            dispatchRequest(buffers[i]);
+        } else if (!closing && error != WinError.ERROR_CONNECTION_INVALID) {
+            // ERROR_CONNECTION_INVALID: the client left while its request was being re-received; nothing to do.
+            logger.warn("{}: HttpReceiveHttpRequest failed: {}", server, HttpSysException.of("HttpReceiveHttpRequest",
+                    error).getMessage());
+            if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+                logger.warn("{}: stopping receives on event loop {} after {} consecutive failures", server, loop,
+                        consecutiveFailures);
+                close();
+            }
+        }
+        shrinkBuffer(i);
+        retryRequestIds[i] = Http.HTTP_NULL_ID;
+        if (closing) {
+            terminateIfIdle();
+        } else {
+            receive(i);
+        }
+    }
+
+    private void dispatchRequest(long request) {
+        HttpSysRequestChannel child;
+        try {
+            child = new HttpSysRequestChannel(this, request);
+        } catch (Throwable t) {
+            logger.warn("{}: cannot decode a request; cancelling it", server, t);
+            api.HttpCancelHttpRequest(queue.handle(), HttpRequestV2.requestId(request), 0);
+            return;
+        }
+        link(child);
+        child.start(request);
+    }
+
+    private void growBuffer(int i, int required) {
+        int size = Math.max(required, bufferSizes[i] * 2);
+        if (buffers[i] != initialBuffers[i]) {
+            NativeMemory.free(buffers[i], bufferSizes[i]);
+        }
+        buffers[i] = NativeMemory.allocate(size);
+        bufferSizes[i] = size;
+    }
+
+    private void shrinkBuffer(int i) {
+        if (buffers[i] != initialBuffers[i]) {
+            NativeMemory.free(buffers[i], bufferSizes[i]);
+            buffers[i] = initialBuffers[i];
+            bufferSizes[i] = initialBufferSize;
+        }
+    }
+
+    // ---- live request channels (an intrusive list: no allocation per request) ----
+
+    private void link(HttpSysRequestChannel child) {
+        child.nextSibling = firstChild;
+        if (firstChild != null) {
+            firstChild.previousSibling = child;
+        }
+        firstChild = child;
+        liveChildren++;
+    }
+
+    /** A request channel has no operation pending any more and is closed: forget it. */
+    void childTerminated(HttpSysRequestChannel child) {
+        if (child.previousSibling != null) {
+            child.previousSibling.nextSibling = child.nextSibling;
+        } else if (firstChild == child) {
+            firstChild = child.nextSibling;
+        }
+        if (child.nextSibling != null) {
+            child.nextSibling.previousSibling = child.previousSibling;
+        }
+        child.nextSibling = null;
+        child.previousSibling = null;
+        liveChildren--;
+        if (closing) {
+            terminateIfIdle();
+        }
+    }
+
+    int liveChildren() {
+        return liveChildren;
+    }
+
+    // ---- pools for the request channels of this loop ----
+
+    HttpSysSendBlock acquireSendBlock() {
+        HttpSysSendBlock block = sendBlocks.pollLast();
+        return block != null ? block : new HttpSysSendBlock(handler.ioCompletion());
+    }
+
+    void releaseSendBlock(HttpSysSendBlock block) {
+        if (terminated) {
+            block.free();
+        } else {
+            sendBlocks.addLast(block);
+        }
+    }
+
+    HttpSysResponseEncoder acquireEncoder() {
+        HttpSysResponseEncoder encoder = encoders.pollLast();
+        return encoder != null ? encoder : new HttpSysResponseEncoder(handler.ioCompletion());
+    }
+
+    void releaseEncoder(HttpSysResponseEncoder encoder) {
+        if (!terminated) {
+            encoders.addLast(encoder);
+        }
+    }
+
+    // ---- shutdown ----
+
+    /** Graceful: stop receiving (pending receives are cancelled); live requests run to their end. Idempotent. */
+    @Override
+    public void close() {
+        if (!loop.inEventLoop()) {
+            try {
+                loop.execute(this::close);
+            } catch (RejectedExecutionException e) {
+                // The loop is being destroyed; its handler aborts us.
+            }
+            return;
+        }
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (handler != null) {
+            for (int slot : slots) {
+                if (slot >= 0) {
+                    handler.ioCompletion().CancelIoEx(queue.handle(), handler.overlapped(slot));
+                }
+            }
+        }
+        terminateIfIdle();
+    }
+
+    /** The event loop is being destroyed: cancel the live requests too. Their completions still free memory. */
+    @Override
+    public void abort() {
+        close();
+        for (HttpSysRequestChannel child = firstChild; child != null; ) {
+            HttpSysRequestChannel next = child.nextSibling;
+            child.abort();
+            child = next;
+        }
+    }
+
+    private void terminateIfIdle() {
+        if (terminated || pendingReceives > 0 || liveChildren > 0) {
+            return;
+        }
+        terminated = true;
+        for (int i = 0; i < buffers.length; i++) {
+            shrinkBuffer(i);
+            NativeMemory.free(initialBuffers[i], initialBufferSize);
+            initialBuffers[i] = 0;
+            buffers[i] = 0;
+        }
+        for (HttpSysSendBlock block; (block = sendBlocks.pollLast()) != null; ) {
+            block.free();
+        }
+        encoders.clear();
+        queue.close();
+        if (registration != null) {
+            registration.cancel();
+        }
+        server.receiverTerminated(this);
+    }
+
+    @Override
+    public String toString() {
+        return "LoopReceiver(" + server + ", " + loop + ')';
+    }
+}

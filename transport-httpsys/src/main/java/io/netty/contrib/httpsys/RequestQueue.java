@@ -1,0 +1,105 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.contrib.httpsys.HttpSysChannelOption.RequestQueueMode;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeMemory;
+import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.util.internal.PlatformDependent;
+
+/**
+ * A handle to an HTTP Server API request queue: the controlling handle a server channel created (or attached
+ * with), or one event loop's own handle to the same named queue. Closed exactly once.
+ */
+final class RequestQueue implements AutoCloseable {
+
+    private final HttpApi api;
+    private final long handle;
+    private final boolean created;
+    private boolean closed;
+
+    private RequestQueue(HttpApi api, long handle, boolean created) {
+        this.api = api;
+        this.handle = handle;
+        this.created = created;
+    }
+
+    /** Creates or attaches to the queue {@code name} as {@code mode} says. */
+    static RequestQueue open(HttpApi api, String name, RequestQueueMode mode) throws HttpSysException {
+        switch (mode) {
+            case CREATE:
+                return open(api, name, 0);
+            case ATTACH:
+                return open(api, name, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
+            case CREATE_OR_ATTACH:
+                try {
+                    return open(api, name, 0);
+                } catch (HttpSysException e) {
+                    if (e.errorCode() != WinError.ERROR_ALREADY_EXISTS) {
+                        throw e;
+                    }
+                    return open(api, name, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
+                }
+            default:
+                throw new IllegalArgumentException("mode: " + mode);
+        }
+    }
+
+    /** Another handle to the existing queue {@code name}, for one event loop's completion port. */
+    static RequestQueue attach(HttpApi api, String name) throws HttpSysException {
+        return open(api, name, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
+    }
+
+    private static RequestQueue open(HttpApi api, String name, int flags) throws HttpSysException {
+        long out = NativeMemory.allocate(Long.BYTES);
+        try {
+            int error = api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, name, 0, flags, out);
+            if (error != WinError.NO_ERROR) {
+                String function = "HttpCreateRequestQueue(" + name
+                        + ((flags & Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING) != 0 ? ", OPEN_EXISTING)" : ")");
+                throw HttpSysException.of(function, error);
+            }
+            return new RequestQueue(api, PlatformDependent.getLong(out), flags == 0);
+        } finally {
+            NativeMemory.free(out, Long.BYTES);
+        }
+    }
+
+    long handle() {
+        return handle;
+    }
+
+    /** Whether this handle created the queue (and so owns its configuration) rather than attached to it. */
+    boolean isCreator() {
+        return created;
+    }
+
+    /** Sets a {@code ULONG}-valued queue property ({@code HttpServerQueueLengthProperty}, ...). */
+    void setUlongProperty(int property, int value, String name) throws HttpSysException {
+        long info = NativeMemory.allocate(Integer.BYTES);
+        try {
+            PlatformDependent.putInt(info, value);
+            HttpSysException.check(api.HttpSetRequestQueueProperty(handle, property, info, Integer.BYTES, 0, 0),
+                    "HttpSetRequestQueueProperty(" + name + ")");
+        } finally {
+            NativeMemory.free(info, Integer.BYTES);
+        }
+    }
+
+    /** Completes every pending receive on every handle of the queue with {@code ERROR_OPERATION_ABORTED}. */
+    void shutdown() {
+        if (!closed) {
+            api.HttpShutdownRequestQueue(handle);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        api.HttpCloseRequestQueue(handle);
+    }
+}

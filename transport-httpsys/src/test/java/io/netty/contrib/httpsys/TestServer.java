@@ -1,0 +1,132 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.WinError;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** A server on this transport for one test: a free loopback port, the given child pipeline, clean shutdown. */
+final class TestServer implements AutoCloseable {
+
+    private final HttpSysEventLoopGroup group;
+    private final Channel channel;
+    private final int port;
+    private final List<RawHttpClient> rawClients = new ArrayList<>();
+
+    private TestServer(HttpSysEventLoopGroup group, Channel channel, int port) {
+        this.group = group;
+        this.channel = channel;
+        this.port = port;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static TestServer start(Consumer<Channel> pipeline) throws Exception {
+        return builder().pipeline(pipeline).start();
+    }
+
+    int port() {
+        return port;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** A raw client of this server, closed by {@link #close()} after the server channel. */
+    RawHttpClient rawClient() throws IOException {
+        RawHttpClient client = new RawHttpClient(port);
+        rawClients.add(client);
+        return client;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        channel.close().sync();
+        for (RawHttpClient client : rawClients) {
+            client.close();
+        }
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+    }
+
+    static final class Builder {
+        private int threads = 1;
+        private Consumer<Channel> pipeline = ch -> { };
+        private final Map<ChannelOption<?>, Object> options = new LinkedHashMap<>();
+
+        Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        Builder pipeline(Consumer<Channel> pipeline) {
+            this.pipeline = pipeline;
+            return this;
+        }
+
+        <T> Builder option(ChannelOption<T> option, T value) {
+            options.put(option, value);
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        TestServer start() throws Exception {
+            HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(threads);
+            try {
+                ServerBootstrap bootstrap = new ServerBootstrap()
+                        .group(group)
+                        .channel(HttpSysServerChannel.class)
+                        .childHandler(new ChannelInitializer<Channel>() {
+                            @Override
+                            protected void initChannel(Channel ch) {
+                                pipeline.accept(ch);
+                            }
+                        });
+                options.forEach((option, value) -> bootstrap.option((ChannelOption<Object>) option, value));
+                for (int attempt = 0; ; attempt++) {
+                    int port = freePort();
+                    try {
+                        Channel channel = bootstrap.bind(HttpSysAddress.ofPort(port)).sync().channel();
+                        return new TestServer(group, channel, port);
+                    } catch (Exception e) {
+                        // Someone took the port between the probe and the bind: try another.
+                        boolean portTaken = e instanceof HttpSysException
+                                && (((HttpSysException) e).errorCode() == WinError.ERROR_SHARING_VIOLATION
+                                || ((HttpSysException) e).errorCode() == WinError.ERROR_ALREADY_EXISTS);
+                        if (!portTaken || attempt == 4) {
+                            throw e;
+                        }
+                    }
+                }
+            } catch (Exception | Error e) {
+                group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+                throw e;
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
