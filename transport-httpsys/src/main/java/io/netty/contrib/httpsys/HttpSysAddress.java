@@ -74,7 +74,10 @@ public final class HttpSysAddress extends SocketAddress {
                 + " (use HttpSysAddress.of(\"http://+:8080/\") or an InetSocketAddress)");
     }
 
-    /** The URL prefixes, in the order given. */
+    /**
+     * The URL prefixes, in the order given. A request's {@code HttpSysRequestInfo.urlContext()} is the index of the
+     * prefix it matched.
+     */
     public List<String> prefixes() {
         return prefixes;
     }

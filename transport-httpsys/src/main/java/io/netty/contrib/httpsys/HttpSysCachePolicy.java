@@ -15,7 +15,8 @@ import java.util.List;
  * share qualify: users of other HTTP.SYS servers were hurt by caches that served a 304 or a per-user page to
  * everybody. The rule is deliberately narrow and opt-in through standard headers:
  * <ul>
- * <li>a {@code GET} or {@code HEAD} request without {@code Authorization};</li>
+ * <li>a {@code GET} request without {@code Authorization} (not {@code HEAD}: its response carries no body,
+ *     and a cached bodiless entry must never answer a later {@code GET});</li>
  * <li>status {@code 200};</li>
  * <li>{@code Cache-Control} contains {@code public} and a positive {@code s-maxage} (preferred, it is the
  *     shared-cache lifetime) or {@code max-age}, and none of {@code private}, {@code no-cache},
@@ -31,7 +32,7 @@ final class HttpSysCachePolicy {
     /** {@code SecondsToLive} for the kernel cache, or 0 when the response must not be cached. */
     static int secondsToLive(HttpMethod method, boolean requestHasAuthorization, HttpResponse response) {
         if (requestHasAuthorization || response.status().code() != HttpResponseStatus.OK.code()
-                || !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+                || !HttpMethod.GET.equals(method)) {
             return 0;
         }
         HttpHeaders headers = response.headers();

@@ -42,7 +42,7 @@ public final class HttpSysEventLoopGroup extends MultiThreadIoEventLoopGroup {
 
     @Override
     public ChannelFuture register(Channel channel) {
-        if (channel instanceof HttpSysRequestChannel) {
+        if (channel instanceof HttpSysRequestChannel && !((HttpSysRequestChannel) channel).isProbe()) {
             return channel.eventLoop().register(channel);
         }
         return super.register(channel);

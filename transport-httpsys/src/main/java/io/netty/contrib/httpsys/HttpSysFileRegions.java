@@ -51,10 +51,14 @@ final class HttpSysFileRegions {
     static void copyNextPiece(FileRegion region, ByteBuf target) throws IOException {
         WritableByteChannel channel = new ByteBufChannel(target);
         while (target.isWritable() && region.transferred() < region.count()) {
-            long written = region.transferTo(channel, region.transferred());
+            long before = region.transferred();
+            long written = region.transferTo(channel, before);
             if (written <= 0) {
-                throw new IOException("file region ended after " + region.transferred() + " of "
-                        + region.count() + " bytes");
+                throw new IOException("file region ended after " + before + " of " + region.count() + " bytes");
+            }
+            if (region.transferred() != before + written) {
+                // The next piece starts at transferred(): a region that does not count would repeat itself.
+                throw new IOException(region.getClass().getName() + ".transferTo does not advance transferred()");
             }
         }
     }

@@ -12,6 +12,10 @@ interface HttpSysIoHandle extends IoHandle {
     /** The handle to associate with the loop's completion port, or {@code 0} for none. */
     long kernelHandle();
 
+    /** Graceful: start no new operation, let the current ones end. Idempotent; may be called again. */
+    @Override
+    void close();
+
     /**
      * The event loop is being destroyed: end everything now (cancel every pending operation). Completions that
      * follow still reach their owners, which then only free memory. {@link #close()} came before.

@@ -74,6 +74,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private static final ChannelMetadata METADATA = new ChannelMetadata(false, 1);
     private static final int OP_SEND = 0;
     private static final int OP_RECEIVE_BODY = 1;
+    private static final int OP_WAIT_FOR_DISCONNECT = 2;
     private static final int BODY_CHUNK_SIZE = 64 * 1024;
 
     /** Siblings in the loop's list of live requests (see {@link LoopReceiver}). */
@@ -109,8 +110,12 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private boolean delivering;
 
     private int bodySlot = -1;
+    private int disconnectSlot = -1;
+    private boolean disconnectWatched;
     private ByteBuf bodyBuffer;
     private long bodyNative;
+    private int bodyNativeSize;
+    private boolean receivingBody;
 
     private HttpSysResponseEncoder encoder;
     private int flushedWrites;
@@ -120,6 +125,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private boolean responseStarted;
     private boolean responseEnded;
     private boolean terminated;
+    private boolean flushing;
 
     /** A request just received by {@code receiver}: reads what it needs from {@code request} right away. */
     HttpSysRequestChannel(LoopReceiver receiver, long request) {
@@ -148,6 +154,10 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
      */
     static HttpSysRequestChannel probe(HttpSysServerChannel parent) {
         return new HttpSysRequestChannel(parent);
+    }
+
+    boolean isProbe() {
+        return info == null;
     }
 
     EventLoop probedLoop() {
@@ -236,54 +246,67 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         }
     }
 
+    /** Whether a body receive should be started now: the body continues and someone wants it. */
+    private boolean wantsBody() {
+        return open && !bodyDone && bodySlot < 0 && (aggregating || readRequested && inbound.isEmpty());
+    }
+
     /**
-     * Receives body bytes until one receive is pending, the body ended, or (not aggregating) one piece of it has
-     * been queued for the pipeline. A loop rather than recursion: receives often complete synchronously.
+     * Receives body bytes while {@link #wantsBody()}: until a receive is pending, the body ended, or (not
+     * aggregating) the pipeline has what it asked for. A loop guarded against re-entry rather than recursion:
+     * receives often complete synchronously, and delivering a piece may ask for the next one.
      */
     private void receiveBody() {
-        HttpSysIoHandler handler = receiver.handler();
-        HttpApi api = receiver.api();
-        while (open && !bodyDone && bodySlot < 0) {
-            ByteBuf buffer = alloc().directBuffer(BODY_CHUNK_SIZE);
-            int capacity = buffer.writableBytes();
-            long address;
-            if (buffer.hasMemoryAddress()) {
-                address = buffer.memoryAddress() + buffer.writerIndex();
-            } else {
-                bodyNative = NativeMemory.allocate(capacity);
-                address = bodyNative;
+        if (receivingBody) {
+            return;
+        }
+        receivingBody = true;
+        try {
+            HttpSysIoHandler handler = receiver.handler();
+            HttpApi api = receiver.api();
+            while (wantsBody()) {
+                ByteBuf buffer = alloc().directBuffer(BODY_CHUNK_SIZE);
+                int capacity = buffer.writableBytes();
+                long address;
+                if (buffer.hasMemoryAddress()) {
+                    address = buffer.memoryAddress() + buffer.writerIndex();
+                } else {
+                    bodyNative = NativeMemory.allocate(capacity);
+                    bodyNativeSize = capacity;
+                    address = bodyNative;
+                }
+                int slot = handler.acquire(this, OP_RECEIVE_BODY);
+                long overlapped = handler.overlapped(slot);
+                int error = api.HttpReceiveRequestEntityBody(receiver.queueHandle(), info.requestId(), 0, address,
+                        capacity, 0, overlapped);
+                if (HttpSysIoHandler.completesLater(error)) {
+                    bodySlot = slot;
+                    bodyBuffer = buffer;
+                    return;
+                }
+                int bytes = (int) Overlapped.internalHigh(overlapped);
+                handler.release(slot);
+                bodyReceived(buffer, error, bytes);
             }
-            int slot = handler.acquire(this, OP_RECEIVE_BODY);
-            long overlapped = handler.overlapped(slot);
-            int error = api.HttpReceiveRequestEntityBody(receiver.queueHandle(), info.requestId(), 0, address,
-                    capacity, 0, overlapped);
-            if (HttpSysIoHandler.completesLater(error)) {
-                bodySlot = slot;
-                bodyBuffer = buffer;
-                return;
-            }
-            int bytes = (int) Overlapped.internalHigh(overlapped);
-            handler.release(slot);
-            if (!bodyReceived(buffer, error, bytes)) {
-                return;
-            }
+        } finally {
+            receivingBody = false;
         }
     }
 
-    /** Takes one body receive's result; whether to receive more right away. */
-    private boolean bodyReceived(ByteBuf buffer, int error, int bytes) {
+    /** Takes one body receive's result (the buffer is released or handed on). */
+    private void bodyReceived(ByteBuf buffer, int error, int bytes) {
         if (bodyNative != 0) {
             if (error == WinError.NO_ERROR && bytes > 0) {
                 buffer.writeBytes(Unpooled.wrappedBuffer(bodyNative, bytes, false));
             }
-            NativeMemory.free(bodyNative, BODY_CHUNK_SIZE);
+            NativeMemory.free(bodyNative, bodyNativeSize);
             bodyNative = 0;
         } else if (error == WinError.NO_ERROR) {
             buffer.writerIndex(buffer.writerIndex() + bytes);
         }
         if (!open) {
             buffer.release();
-            return false;
+            return;
         }
         if (error == WinError.NO_ERROR) {
             bodyBytes += bytes;
@@ -296,19 +319,17 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                     // The pipeline has seen the head already: all that is left is to drop the request.
                     closeQuietly();
                 }
-                return false;
-            }
-            if (aggregating) {
+            } else if (aggregating) {
                 addToAggregate(buffer);
-                return true;
-            }
-            if (buffer.isReadable()) {
-                inbound.add(new DefaultHttpContent(buffer));
             } else {
-                buffer.release();
+                if (buffer.isReadable()) {
+                    inbound.add(new DefaultHttpContent(buffer));
+                } else {
+                    buffer.release();
+                }
+                deliverInbound();
             }
-            deliverInbound();
-            return false;
+            return;
         }
         buffer.release();
         if (error == WinError.ERROR_HANDLE_EOF) {
@@ -324,12 +345,11 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 inbound.add(LastHttpContent.EMPTY_LAST_CONTENT);
                 deliverInbound();
             }
-            return false;
+            return;
         }
         // The client went away mid-body (or the request was cancelled): nothing left to answer.
         logger.debug("{}: HttpReceiveRequestEntityBody failed: {}", this, WinError.nameOf(error));
         closeQuietly();
-        return false;
     }
 
     private void deliverInbound() {
@@ -352,12 +372,41 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
             if (fired) {
                 pipeline.fireChannelReadComplete();
+                watchForDisconnect();
             }
         } finally {
             delivering = false;
         }
-        if (readRequested && open && inbound.isEmpty() && !bodyDone && !aggregating) {
-            receiveBody();
+        receiveBody();
+    }
+
+    /**
+     * A handler that did not answer while it read the request (it answers later, from elsewhere) learns of a
+     * client that leaves in the meantime through {@code channelInactive}: {@code HttpWaitForDisconnect} watches the
+     * connection until this channel closes. Handlers that answer at once never pay for it.
+     */
+    private void watchForDisconnect() {
+        if (!open || responseEnded || disconnectWatched) {
+            return;
+        }
+        disconnectWatched = true;
+        HttpSysIoHandler handler = receiver.handler();
+        int slot = handler.acquire(this, OP_WAIT_FOR_DISCONNECT);
+        int error = receiver.api().HttpWaitForDisconnect(receiver.queueHandle(), info.connectionId(),
+                handler.overlapped(slot));
+        if (HttpSysIoHandler.completesLater(error)) {
+            disconnectSlot = slot;
+            return;
+        }
+        handler.release(slot);
+        disconnected(error);
+    }
+
+    private void disconnected(int error) {
+        // NO_ERROR: the connection closed; ERROR_CONNECTION_INVALID: it was gone before the call.
+        if (open && (error == WinError.NO_ERROR || error == WinError.ERROR_CONNECTION_INVALID)) {
+            logger.debug("{}: the client disconnected before the response ended", this);
+            closeQuietly();
         }
     }
 
@@ -378,18 +427,32 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
 
     // ---- outbound ----
 
+    /**
+     * Sends what was flushed, one call at a time. Promise listeners and writability events run inside this loop and
+     * may write, flush or close: a nested call returns at once and this loop picks their writes up, and the channel
+     * leaves its loop's list only after the loop ended.
+     */
     private void sendFlushed() {
-        while (sendSlot < 0 && flushedWrites > 0) {
-            HttpSysSendBlock block = fillBlock();
-            if (block == null) {
-                continue;
-            }
-            int error = issue(block);
-            if (sendSlot >= 0) {
-                return;
-            }
-            sendFinished(block, error);
+        if (flushing) {
+            return;
         }
+        flushing = true;
+        try {
+            while (sendSlot < 0 && flushedWrites > 0) {
+                HttpSysSendBlock block = fillBlock();
+                if (block == null) {
+                    continue;
+                }
+                int error = issue(block);
+                if (sendSlot >= 0) {
+                    return;
+                }
+                sendFinished(block, error);
+            }
+        } finally {
+            flushing = false;
+        }
+        terminateIfIdle();
     }
 
     /** Appends flushed messages to a new batch; {@code null} when the batch needed no call. */
@@ -401,7 +464,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         while (flushedWrites > 0) {
             Object msg = writes.peek();
             ChannelPromise promise = writePromises.peek();
-            int size = estimator.size(msg);
+            int size = Math.max(estimator.size(msg), 0);
             int result;
             try {
                 result = encoder.append(msg, alloc());
@@ -472,11 +535,12 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private void sendFinished(HttpSysSendBlock block, int error) {
         boolean last = block.isLast();
         int call = block.call();
-        System.err.println("DBG sendFinished call=" + call + " last=" + last + " error=" + error + " chunks=" + block.chunkCount() + " bytes=" + block.bodyBytes() + " pending=" + flushedWrites);
         block.complete();
         receiver.releaseSendBlock(block);
-        decrementPendingOutboundBytes(inFlightBytes);
+        // Taken before anything below can re-enter (a writability change or a promise listener may flush a new batch).
+        long sentBytes = inFlightBytes;
         inFlightBytes = 0;
+        decrementPendingOutboundBytes(sentBytes);
         Throwable cause = null;
         if (error != WinError.NO_ERROR) {
             cause = HttpSysException.of(call == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE
@@ -491,10 +555,11 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
         }
         sendPromises.clear();
-        System.err.println("DBG after sendFinished pending=" + pendingOutboundBytes + " writable=" + writable);
         if (cause != null) {
-            // Usually the client left mid-response: the request is over.
+            // Usually the client left mid-response. Whatever the reason, the response did not go out: closing
+            // cancels the request, so that HTTP.SYS does not keep it (and the client) waiting.
             logger.debug("{}: send failed", this, cause);
+            responseEnded = false;
             closeQuietly();
         } else if (last && call != HttpSysSendBlock.CALL_NONE) {
             // The response is complete: so is this channel's work, whether or not a handler closes it.
@@ -512,13 +577,15 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             if (open) {
                 sendFlushed();
             }
+        } else if (operation == OP_WAIT_FOR_DISCONNECT) {
+            disconnectSlot = -1;
+            disconnected(error);
         } else {
             bodySlot = -1;
             ByteBuf buffer = bodyBuffer;
             bodyBuffer = null;
-            if (bodyReceived(buffer, error, bytesTransferred)) {
-                receiveBody();
-            }
+            bodyReceived(buffer, error, bytesTransferred);
+            receiveBody();
         }
         terminateIfIdle();
     }
@@ -558,14 +625,18 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     /** The event loop is being destroyed: cancel what is still pending. */
     void abort() {
         closeQuietly();
-        if (sendSlot >= 0) {
-            receiver.handler().ioCompletion().CancelIoEx(receiver.queueHandle(),
-                    receiver.handler().overlapped(sendSlot));
+        cancel(sendSlot);
+    }
+
+    /** Cancels the pending operation of {@code slot}, if any; its completion still comes (and frees memory). */
+    private void cancel(int slot) {
+        if (slot >= 0) {
+            receiver.handler().ioCompletion().CancelIoEx(receiver.queueHandle(), receiver.handler().overlapped(slot));
         }
     }
 
     private void terminateIfIdle() {
-        if (terminated || open || sendSlot >= 0 || bodySlot >= 0) {
+        if (terminated || open || flushing || sendSlot >= 0 || bodySlot >= 0 || disconnectSlot >= 0) {
             return;
         }
         terminated = true;
@@ -724,6 +795,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         }
     }
 
+    @SuppressWarnings("deprecation") // RecvByteBufAllocator.Handle is part of the Unsafe contract
     private final class RequestUnsafe implements Unsafe {
 
         private RecvByteBufAllocator.Handle recvHandle;
@@ -827,10 +899,8 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 // No complete response went out: drop the request, so the client is not left waiting.
                 receiver.api().HttpCancelHttpRequest(receiver.queueHandle(), info.requestId(), 0);
             }
-            if (bodySlot >= 0) {
-                receiver.handler().ioCompletion().CancelIoEx(receiver.queueHandle(),
-                        receiver.handler().overlapped(bodySlot));
-            }
+            cancel(bodySlot);
+            cancel(disconnectSlot);
             closePromise.trySuccess();
             promise.trySuccess();
             if (registered) {
@@ -885,7 +955,6 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
             writes.add(msg);
             writePromises.add(promise);
-            System.err.println("DBG write " + msg.getClass().getSimpleName() + " size=" + config.getMessageSizeEstimator().newHandle().size(msg) + " pending=" + pendingOutboundBytes + " writable=" + writable + " queued=" + writes.size() + " inflight=" + (sendSlot >= 0));
             incrementPendingOutboundBytes(config.getMessageSizeEstimator().newHandle().size(msg));
         }
 

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpKnownHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
@@ -13,15 +14,14 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.AsciiString;
 import io.netty.util.internal.PlatformDependent;
 
 import java.nio.ByteBuffer;
@@ -46,10 +46,11 @@ import java.nio.charset.StandardCharsets;
  * <li>Headers: a {@code DefaultHttpHeaders} with name and value validation off. HTTP.SYS has already
  *     rejected malformed names and values, so validating again is wasted work; a mutable map is kept
  *     (rather than a read-only flat array) because handlers and codecs edit request headers. Known headers
- *     use the interned {@link HttpHeaderNames} constants (no name allocation, cached hashes); values are
- *     Latin-1 {@code String}s, the form {@code HttpHeaders.get} returns anyway, so reading costs nothing
- *     more. Known headers come first in {@code HTTP_HEADER_ID} order, then unknown ones in arrival order
- *     (HTTP.SYS does not keep the original interleaving).</li>
+ *     use the interned {@link HttpHeaderNames} constants ({@link HttpKnownHeaders#requestHeaderLowerCaseName}:
+ *     no name allocation, cached hashes); values are Latin-1 {@code String}s, the form
+ *     {@code HttpHeaders.get} returns anyway, so reading costs nothing more. Known headers come first in
+ *     {@code HTTP_HEADER_ID} order, then unknown ones in arrival order (HTTP.SYS does not keep the original
+ *     interleaving).</li>
  * <li>Body of a full request: the {@code COPY_BODY} chunks are copied into one buffer of the channel's
  *     allocator. As {@code HttpObjectAggregator} does, {@code Transfer-Encoding: chunked} is removed (the
  *     kernel already de-chunked the body) and {@code Content-Length} is set to the body length when absent
@@ -67,8 +68,6 @@ final class HttpSysRequestDecoder {
 
     /** Methods by {@code HTTP_VERB}; {@code null} for the ids that carry no method. */
     private static final HttpMethod[] METHODS = new HttpMethod[Http.HttpVerbMaximum];
-    /** Request header names by {@code HTTP_HEADER_ID}. */
-    private static final AsciiString[] REQUEST_HEADER_NAMES = new AsciiString[Http.HttpHeaderRequestMaximum];
     private static final byte[] PATCH_BYTES = HttpMethod.PATCH.name().getBytes(StandardCharsets.US_ASCII);
 
     static {
@@ -89,51 +88,6 @@ final class HttpSysRequestDecoder {
         METHODS[Http.HttpVerbLOCK] = HttpMethod.valueOf("LOCK");
         METHODS[Http.HttpVerbUNLOCK] = HttpMethod.valueOf("UNLOCK");
         METHODS[Http.HttpVerbSEARCH] = HttpMethod.valueOf("SEARCH");
-
-        AsciiString[] n = REQUEST_HEADER_NAMES;
-        n[Http.HttpHeaderCacheControl] = HttpHeaderNames.CACHE_CONTROL;
-        n[Http.HttpHeaderConnection] = HttpHeaderNames.CONNECTION;
-        n[Http.HttpHeaderDate] = HttpHeaderNames.DATE;
-        // HttpHeaderNames.KEEP_ALIVE is deprecated (a hop-by-hop header), but HTTP.SYS still reports it.
-        n[Http.HttpHeaderKeepAlive] = AsciiString.cached("keep-alive");
-        n[Http.HttpHeaderPragma] = HttpHeaderNames.PRAGMA;
-        n[Http.HttpHeaderTrailer] = HttpHeaderNames.TRAILER;
-        n[Http.HttpHeaderTransferEncoding] = HttpHeaderNames.TRANSFER_ENCODING;
-        n[Http.HttpHeaderUpgrade] = HttpHeaderNames.UPGRADE;
-        n[Http.HttpHeaderVia] = HttpHeaderNames.VIA;
-        n[Http.HttpHeaderWarning] = HttpHeaderNames.WARNING;
-        n[Http.HttpHeaderAllow] = HttpHeaderNames.ALLOW;
-        n[Http.HttpHeaderContentLength] = HttpHeaderNames.CONTENT_LENGTH;
-        n[Http.HttpHeaderContentType] = HttpHeaderNames.CONTENT_TYPE;
-        n[Http.HttpHeaderContentEncoding] = HttpHeaderNames.CONTENT_ENCODING;
-        n[Http.HttpHeaderContentLanguage] = HttpHeaderNames.CONTENT_LANGUAGE;
-        n[Http.HttpHeaderContentLocation] = HttpHeaderNames.CONTENT_LOCATION;
-        n[Http.HttpHeaderContentMd5] = HttpHeaderNames.CONTENT_MD5;
-        n[Http.HttpHeaderContentRange] = HttpHeaderNames.CONTENT_RANGE;
-        n[Http.HttpHeaderExpires] = HttpHeaderNames.EXPIRES;
-        n[Http.HttpHeaderLastModified] = HttpHeaderNames.LAST_MODIFIED;
-        n[Http.HttpHeaderAccept] = HttpHeaderNames.ACCEPT;
-        n[Http.HttpHeaderAcceptCharset] = HttpHeaderNames.ACCEPT_CHARSET;
-        n[Http.HttpHeaderAcceptEncoding] = HttpHeaderNames.ACCEPT_ENCODING;
-        n[Http.HttpHeaderAcceptLanguage] = HttpHeaderNames.ACCEPT_LANGUAGE;
-        n[Http.HttpHeaderAuthorization] = HttpHeaderNames.AUTHORIZATION;
-        n[Http.HttpHeaderCookie] = HttpHeaderNames.COOKIE;
-        n[Http.HttpHeaderExpect] = HttpHeaderNames.EXPECT;
-        n[Http.HttpHeaderFrom] = HttpHeaderNames.FROM;
-        n[Http.HttpHeaderHost] = HttpHeaderNames.HOST;
-        n[Http.HttpHeaderIfMatch] = HttpHeaderNames.IF_MATCH;
-        n[Http.HttpHeaderIfModifiedSince] = HttpHeaderNames.IF_MODIFIED_SINCE;
-        n[Http.HttpHeaderIfNoneMatch] = HttpHeaderNames.IF_NONE_MATCH;
-        n[Http.HttpHeaderIfRange] = HttpHeaderNames.IF_RANGE;
-        n[Http.HttpHeaderIfUnmodifiedSince] = HttpHeaderNames.IF_UNMODIFIED_SINCE;
-        n[Http.HttpHeaderMaxForwards] = HttpHeaderNames.MAX_FORWARDS;
-        n[Http.HttpHeaderProxyAuthorization] = HttpHeaderNames.PROXY_AUTHORIZATION;
-        n[Http.HttpHeaderReferer] = HttpHeaderNames.REFERER;
-        n[Http.HttpHeaderRange] = HttpHeaderNames.RANGE;
-        n[Http.HttpHeaderTe] = HttpHeaderNames.TE;
-        // WebDAV's Translate header has no HttpHeaderNames constant.
-        n[Http.HttpHeaderTranslate] = AsciiString.cached("translate");
-        n[Http.HttpHeaderUserAgent] = HttpHeaderNames.USER_AGENT;
     }
 
     private byte[] bytes = new byte[512];
@@ -153,8 +107,8 @@ final class HttpSysRequestDecoder {
     FullHttpRequest decodeFull(long request, HttpSysRequestInfo info, ByteBufAllocator alloc) {
         HttpHeaders headers = decodeHeaders(request);
         ByteBuf body = copyEntityChunks(request, alloc);
-        FullHttpRequest full = new DefaultFullHttpRequest(version(request, info), method(request), uri(request),
-                body, headers, TRAILERS.newEmptyHeaders());
+        FullHttpRequest full = new HttpSysFullHttpRequest(version(request, info), method(request), uri(request),
+                body, headers);
         fixLength(headers, body.readableBytes());
         return full;
     }
@@ -202,8 +156,8 @@ final class HttpSysRequestDecoder {
      */
     static FullHttpRequest aggregate(HttpRequest head, ByteBuf body) {
         HttpHeaders headers = head.headers();
-        FullHttpRequest full = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
-                headers, TRAILERS.newEmptyHeaders());
+        FullHttpRequest full = new HttpSysFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
+                headers);
         full.setDecoderResult(head.decoderResult());
         fixLength(headers, body.readableBytes());
         return full;
@@ -281,7 +235,10 @@ final class HttpSysRequestDecoder {
         int start = 0;
         if (b[0] != '/' && b[0] != '*') {
             start = originFormStart(b, length);
-            if (start == length || b[start] != '/') {
+            if (start < 0) {
+                // Not absolute-form (authority-form of CONNECT, or something HTTP.SYS let through): as sent.
+                start = 0;
+            } else if (start == length || b[start] != '/') {
                 // "http://host" or "http://host?q": the origin-form path of an empty path is "/".
                 return "/" + new String(b, start, length - start, StandardCharsets.ISO_8859_1);
             }
@@ -289,14 +246,14 @@ final class HttpSysRequestDecoder {
         return new String(b, start, length - start, StandardCharsets.ISO_8859_1);
     }
 
-    /** Index just past {@code scheme://authority} of an absolute-form target. */
+    /** Index just past {@code scheme://authority} of an absolute-form target, or -1 when it has none. */
     private static int originFormStart(byte[] b, int length) {
         int i = 0;
         while (i + 2 < length && !(b[i] == ':' && b[i + 1] == '/' && b[i + 2] == '/')) {
             i++;
         }
         if (i + 2 >= length) {
-            return 0;
+            return -1;
         }
         i += 3;
         while (i < length && b[i] != '/' && b[i] != '?') {
@@ -308,11 +265,12 @@ final class HttpSysRequestDecoder {
     private HttpHeaders decodeHeaders(long request) {
         HttpHeaders headers = HEADERS.newHeaders();
         long nativeHeaders = HttpRequestV2.headers(request);
-        for (int id = 0; id < REQUEST_HEADER_NAMES.length; id++) {
+        for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
             long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
             long value = HttpKnownHeader.rawValue(known);
             if (value != 0) {
-                headers.add(REQUEST_HEADER_NAMES[id], latin1(value, HttpKnownHeader.rawValueLength(known)));
+                headers.add(HttpKnownHeaders.requestHeaderLowerCaseName(id),
+                        latin1(value, HttpKnownHeader.rawValueLength(known)));
             }
         }
         int unknownCount = HttpRequestHeaders.unknownHeaderCount(nativeHeaders);
@@ -355,5 +313,30 @@ final class HttpSysRequestDecoder {
         }
         PlatformDependent.copyMemory(address, bytes, 0, length);
         return bytes;
+    }
+
+    /**
+     * A {@link DefaultFullHttpRequest} whose trailing headers are made only when a handler asks for them:
+     * requests almost never carry trailers, and an empty header map per request is a measurable share of
+     * the allocation per request. Every use inside {@link DefaultFullHttpRequest} goes through
+     * {@link #trailingHeaders()}, so copies, equality and {@code toString} see the same headers.
+     */
+    private static final class HttpSysFullHttpRequest extends DefaultFullHttpRequest {
+        private HttpHeaders trailers;
+
+        HttpSysFullHttpRequest(HttpVersion version, HttpMethod method, String uri, ByteBuf content,
+                               HttpHeaders headers) {
+            super(version, method, uri, content, headers, EmptyHttpHeaders.INSTANCE);
+        }
+
+        @Override
+        public HttpHeaders trailingHeaders() {
+            HttpHeaders t = trailers;
+            if (t == null) {
+                t = TRAILERS.newEmptyHeaders();
+                trailers = t;
+            }
+            return t;
+        }
     }
 }

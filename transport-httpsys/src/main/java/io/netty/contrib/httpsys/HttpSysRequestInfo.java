@@ -1,10 +1,14 @@
 package io.netty.contrib.httpsys;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.Schannel;
+import io.netty.contrib.httpsys.nativeapi.WinCrypt;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpSslProtocolInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
@@ -20,8 +24,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * What HTTP.SYS reported about one request besides its head and body: the kernel's ids for the request and
  * its connection, the transport addresses, the protocol the client spoke and, for HTTPS, the TLS facts
- * ({@code HTTP_SSL_INFO}). A handler reaches it through the request's child channel, as the counterpart of
- * what a socket transport exposes through the channel and its {@code SslHandler}.
+ * ({@code HTTP_SSL_INFO}, and the negotiated protocol and algorithms as {@link SslProtocolInfo}). A handler
+ * reaches it through {@link HttpSysServerChannel#requestInfo} of the request's child channel, as the
+ * counterpart of what a socket transport exposes through the channel and its {@code SslHandler}.
  *
  * <p>It is decoded once per request from the received {@code HTTP_REQUEST_V2} and copies everything it
  * keeps, because the receive buffer is reused for the next request. Addresses are kept as numbers and only
@@ -38,6 +43,47 @@ public final class HttpSysRequestInfo {
         HTTP_2,
         /** HTTP/3 over QUIC ({@code HTTP_REQUEST_FLAG_HTTP3}). */
         HTTP_3
+    }
+
+    /**
+     * The negotiated TLS parameters of a secure request ({@code HTTP_SSL_PROTOCOL_INFO}, which HTTP.SYS passes
+     * on from schannel's {@code SecPkgContext_ConnectionInfo}). The algorithms are CryptoAPI {@code ALG_ID}s
+     * ({@code CALG_*}, see {@link WinCrypt}) and every strength is in bits; 0 means schannel reported none (an
+     * AEAD suite has no separate MAC, so its hash strength is 0).
+     *
+     * @param protocol            the protocol under its JSSE name ({@code "TLSv1"}, {@code "TLSv1.1"},
+     *                            {@code "TLSv1.2"}, {@code "TLSv1.3"}), as {@code SSLSession.getProtocol()} of
+     *                            Netty's {@code SslHandler} would name it; {@code null} for a protocol this version
+     *                            does not know ({@link #schannelProtocol} still tells it)
+     * @param schannelProtocol    {@code Protocol}: the server-side {@code SP_PROT_*_SERVER} flag ({@link Schannel})
+     * @param cipherType          {@code CipherType}: the bulk cipher, e.g. {@link WinCrypt#CALG_AES_256}
+     * @param cipherStrength      {@code CipherStrength}: the bulk cipher's key size
+     * @param hashType            {@code HashType}: the hash, e.g. {@link WinCrypt#CALG_SHA_384}
+     * @param hashStrength        {@code HashStrength}
+     * @param keyExchangeType     {@code KeyExchangeType}: e.g. {@link WinCrypt#CALG_ECDH_EPHEM}
+     * @param keyExchangeStrength {@code KeyExchangeStrength}
+     */
+    public record SslProtocolInfo(String protocol, int schannelProtocol, int cipherType, int cipherStrength,
+                                  int hashType, int hashStrength, int keyExchangeType, int keyExchangeStrength) {
+
+        /** Reads the {@code HTTP_SSL_PROTOCOL_INFO} at {@code address}. */
+        static SslProtocolInfo read(long address) {
+            int schannelProtocol = HttpSslProtocolInfo.protocol(address);
+            return new SslProtocolInfo(protocolName(schannelProtocol), schannelProtocol,
+                    HttpSslProtocolInfo.cipherType(address), HttpSslProtocolInfo.cipherStrength(address),
+                    HttpSslProtocolInfo.hashType(address), HttpSslProtocolInfo.hashStrength(address),
+                    HttpSslProtocolInfo.keyExchangeType(address), HttpSslProtocolInfo.keyExchangeStrength(address));
+        }
+
+        private static String protocolName(int schannelProtocol) {
+            return switch (schannelProtocol) {
+                case Schannel.SP_PROT_TLS1_0_SERVER -> "TLSv1";
+                case Schannel.SP_PROT_TLS1_1_SERVER -> "TLSv1.1";
+                case Schannel.SP_PROT_TLS1_2_SERVER -> "TLSv1.2";
+                case Schannel.SP_PROT_TLS1_3_SERVER -> "TLSv1.3";
+                default -> null;
+            };
+        }
     }
 
     private final long requestId;
@@ -66,6 +112,7 @@ public final class HttpSysRequestInfo {
     private final String serverCertIssuer;
     private final String serverCertSubject;
     private final byte[] clientCertificate;
+    private final SslProtocolInfo sslProtocolInfo;
 
     HttpSysRequestInfo(long request, String cookedUrl) {
         requestId = HttpRequestV2.requestId(request);
@@ -96,12 +143,15 @@ public final class HttpSysRequestInfo {
             serverCertSubject = ansiString(HttpSslInfo.serverCertSubject(ssl),
                     HttpSslInfo.serverCertSubjectSize(ssl));
             clientCertificate = clientCertificate(ssl);
+            // Only secure requests carry HttpRequestInfoTypeSslProtocol, so a plain request never walks the array.
+            sslProtocolInfo = sslProtocolInfo(request);
         } else {
             connectionKeySize = 0;
             serverCertKeySize = 0;
             serverCertIssuer = null;
             serverCertSubject = null;
             clientCertificate = null;
+            sslProtocolInfo = null;
         }
     }
 
@@ -211,12 +261,43 @@ public final class HttpSysRequestInfo {
         return clientCertificate == null ? null : clientCertificate.clone();
     }
 
+    /**
+     * The negotiated TLS protocol and algorithms, or {@code null} without TLS or when HTTP.SYS did not report
+     * them (a Windows version whose HTTP.SYS passes no {@code HttpRequestInfoTypeSslProtocol} entry).
+     */
+    public SslProtocolInfo sslProtocolInfo() {
+        return sslProtocolInfo;
+    }
+
     @Override
     public String toString() {
         return "HttpSysRequestInfo(requestId=" + Long.toUnsignedString(requestId, 16)
                 + ", connectionId=" + Long.toUnsignedString(connectionId, 16)
-                + ", protocol=" + protocol() + ", secure=" + secure + ", remote=" + remoteAddress()
-                + ", url=" + cookedUrl + ')';
+                + ", protocol=" + protocol() + ", secure=" + secure
+                + (sslProtocolInfo == null ? "" : ", tls=" + sslProtocolInfo.protocol())
+                + ", remote=" + remoteAddress() + ", url=" + cookedUrl + ')';
+    }
+
+    /**
+     * The {@code HttpRequestInfoTypeSslProtocol} entry of {@code pRequestInfo}, or {@code null}. Entries of
+     * other types (authentication, timing, TCP statistics, ...) are skipped, and so is an entry too short to
+     * hold what its type promises.
+     */
+    private static SslProtocolInfo sslProtocolInfo(long request) {
+        int count = HttpRequestV2.requestInfoCount(request);
+        long array = HttpRequestV2.requestInfo(request);
+        if (array == 0) {
+            return null;
+        }
+        for (int i = 0; i < count; i++) {
+            long entry = HttpRequestInfo.at(array, i);
+            long info = HttpRequestInfo.info(entry);
+            if (HttpRequestInfo.infoType(entry) == Http.HttpRequestInfoTypeSslProtocol && info != 0
+                    && Integer.toUnsignedLong(HttpRequestInfo.infoLength(entry)) >= HttpSslProtocolInfo.SIZE) {
+                return SslProtocolInfo.read(info);
+            }
+        }
+        return null;
     }
 
     private static byte[] clientCertificate(long ssl) {

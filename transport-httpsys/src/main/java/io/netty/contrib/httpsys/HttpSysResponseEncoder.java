@@ -9,13 +9,8 @@ import io.netty.contrib.httpsys.nativeapi.IoCompletion;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
-import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
-import io.netty.contrib.httpsys.nativeapi.struct.HttpMultipleKnownHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseHeaders;
-import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
-import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
-import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.handler.codec.UnsupportedMessageTypeException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -26,8 +21,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.internal.PlatformDependent;
 
@@ -35,7 +30,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -56,17 +50,20 @@ import java.util.Map;
  *     (small ones into the block, consecutive ones merged into one chunk; larger ones into a pooled direct
  *     buffer). A {@code DefaultFileRegion} over a named file becomes a {@code HttpDataChunkFromFileHandle}
  *     (zero copy); other regions are copied in pieces of {@value #FILE_PIECE} bytes.</li>
- * <li>Known response headers go into {@code KnownHeaders[HTTP_HEADER_ID]}; a known header with several
- *     values (two {@code Set-Cookie}s) goes as {@code HttpResponseInfoTypeMultipleKnownHeaders}, as ASP.NET
- *     Core does; all others are {@code HTTP_UNKNOWN_HEADER}s. A CR, LF or NUL in a name, value or reason
- *     fails the write (response splitting). {@code Date} is dropped: the kernel writes its own.</li>
+ * <li>The head is written by {@link HttpSysResponseHeadWriter} (known/unknown/multiple known headers,
+ *     {@code Date} dropped); a CR, LF or NUL in a header name or value, a trailer or the reason fails the
+ *     write before anything is written (response splitting).</li>
+ * <li>No body bytes are passed for a {@code HEAD} request (as Netty's {@code HttpServerCodec} drops them): real
+ *     HTTP.SYS may put them on the wire. A {@link FullHttpResponse} to HEAD without {@code Content-Length}
+ *     gets the length of its content, which the kernel would otherwise state as 0.</li>
  * <li>Interim {@code 1xx} responses other than 101 are swallowed: HTTP.SYS sends {@code 100 Continue}
  *     itself and has no call for other interim responses.</li>
  * <li>HTTP.SYS adds no chunked framing. An HTTP/1.1 response without {@code Content-Length} whose body
  *     spans several sends gets {@code Transfer-Encoding: chunked} and is framed here (each call's data is one
  *     chunk); if head and end arrive in one flush, the kernel computes {@code Content-Length} instead. Never
  *     for HTTP/2 or HTTP/3 (where connection-specific headers are dropped), {@code HEAD}, 1xx/204/304. An
- *     HTTP/1.0 client gets a close-delimited body ({@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}) instead.</li>
+ *     HTTP/1.0 client gets a close-delimited body ({@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}) instead.
+ *     Trailing headers can only travel in that chunked framing; elsewhere they are dropped.</li>
  * <li>{@code Connection: close} on HTTP/1.x ends the response with {@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}.</li>
  * <li>A response that {@link HttpSysCachePolicy} deems shareable, and that is complete in its first call,
  *     is passed with {@code HttpCachePolicyTimeToLive}.</li>
@@ -92,16 +89,11 @@ final class HttpSysResponseEncoder {
     private static final int ARENA_COPY_MAX = 2048;
     /** Data chunk slots 1..MAX_DATA_CHUNKS; slot 0 and the one after the data are kept for framing. */
     private static final int MAX_DATA_CHUNKS = HttpSysSendBlock.MAX_CHUNKS - 2;
-    private static final int MAX_USHORT = 0xFFFF;
 
     private static final int STATE_HEAD = 0;
     private static final int STATE_BODY = 1;
     private static final int STATE_DONE = 2;
 
-    /** Header classification of the first pass: not sent. Other values are ids or {@code UNKNOWN}. */
-    private static final int DROP = -2;
-
-    private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -133,13 +125,7 @@ final class HttpSysResponseEncoder {
     private long arenaChunkEnd;
     private HttpHeaders trailers;
 
-    // Scratch of the head's two passes.
-    private int[] headerIds = new int[32];
-    private final int[] knownCounts = new int[Http.HttpHeaderResponseMaximum];
-    private final long[] multipleArrays = new long[Http.HttpHeaderResponseMaximum];
-    private final int[] multipleFill = new int[Http.HttpHeaderResponseMaximum];
-    private int unknownCount;
-    private int multipleCount;
+    private final HttpSysResponseHeadWriter head = new HttpSysResponseHeadWriter();
 
     /** {@code io} opens ({@code CreateFileW}) the files of file regions. */
     HttpSysResponseEncoder(IoCompletion io) {
@@ -151,7 +137,7 @@ final class HttpSysResponseEncoder {
         method = request.method();
         headRequest = HttpMethod.HEAD.equals(method);
         http1 = info.protocol() == HttpSysRequestInfo.Protocol.HTTP_1;
-        http10 = http1 && io.netty.handler.codec.http.HttpVersion.HTTP_1_0.equals(request.protocolVersion());
+        http10 = http1 && HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         requestHasAuthorization = request.headers().contains(HttpHeaderNames.AUTHORIZATION);
         state = STATE_HEAD;
         statusCode = 0;
@@ -246,28 +232,24 @@ final class HttpSysResponseEncoder {
             flags |= Http.HTTP_SEND_RESPONSE_FLAG_DISCONNECT;
         }
         long chunks = count == 0 ? 0 : first;
-        b.flags = flags;
-        b.chunkCount = count;
-        b.chunks = chunks;
-        b.bodyBytes = dataBytes + frameBytes;
-        b.last = last;
-        b.cachePolicy = 0;
+        long policy = 0;
+        int call;
         if (headInBatch) {
             long response = b.response();
             HttpResponseV2.setEntityChunkCount(response, count);
             HttpResponseV2.setEntityChunks(response, chunks);
             if (last && cacheSeconds > 0 && !disconnect) {
-                long policy = b.cachePolicyAddress();
+                policy = b.cachePolicyAddress();
                 HttpCachePolicy.setPolicy(policy, Http.HttpCachePolicyTimeToLive);
                 HttpCachePolicy.setSecondsToLive(policy, cacheSeconds);
-                b.cachePolicy = policy;
             }
-            b.call = HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE;
+            call = HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE;
         } else if (count > 0 || last) {
-            b.call = HttpSysSendBlock.CALL_SEND_RESPONSE_ENTITY_BODY;
+            call = HttpSysSendBlock.CALL_SEND_RESPONSE_ENTITY_BODY;
         } else {
-            b.call = HttpSysSendBlock.CALL_NONE;
+            call = HttpSysSendBlock.CALL_NONE;
         }
+        b.result(call, flags, count, chunks, policy, dataBytes + frameBytes, last);
     }
 
     // ---- messages ----
@@ -285,18 +267,27 @@ final class HttpSysResponseEncoder {
         boolean full = response instanceof LastHttpContent;
         HttpHeaders responseTrailers = full ? ((LastHttpContent) response).trailingHeaders() : null;
         if (responseTrailers != null && !responseTrailers.isEmpty()) {
-            validateHeaders(responseTrailers);
+            HttpSysResponseHeadWriter.validateHeaders(responseTrailers);
         }
-        scanHead(response, full);
+        head.scan(response, http1, http10, full);
+        appContentLength = head.hasContentLength();
+        appChunked = head.isChunked();
+        disconnect = head.closesConnection();
         statusCode = code;
         fullResponse = full;
-        writeHead(response);
+        head.write(block, response);
         headInBatch = true;
         state = STATE_BODY;
         cacheSeconds = HttpSysCachePolicy.secondsToLive(method, requestHasAuthorization, response);
         if (response instanceof HttpContent) {
+            ByteBuf content = ((HttpContent) response).content();
+            if (headRequest && full && !appContentLength && content.isReadable()) {
+                // The body is not sent, so the kernel would count 0: state the length a GET would have.
+                HttpSysResponseHeadWriter.setKnownNumber(block, HttpResponseHeaders.knownHeader(HttpResponseV2.headers(block.response()),
+                        Http.HttpHeaderContentLength), content.readableBytes());
+            }
             // The batch holds nothing else yet (the head comes first), so the content always fits.
-            addBuffer(((HttpContent) response).content(), alloc, true);
+            addBuffer(content, alloc, true);
         }
         if (full) {
             end(responseTrailers);
@@ -310,7 +301,7 @@ final class HttpSysResponseEncoder {
         boolean last = content instanceof LastHttpContent;
         HttpHeaders contentTrailers = last ? ((LastHttpContent) content).trailingHeaders() : null;
         if (contentTrailers != null && !contentTrailers.isEmpty()) {
-            validateHeaders(contentTrailers);
+            HttpSysResponseHeadWriter.validateHeaders(contentTrailers);
         }
         if (!addBuffer(content.content(), alloc, dataChunks == 0)) {
             return BATCH_FULL;
@@ -326,7 +317,7 @@ final class HttpSysResponseEncoder {
         checkBodyState(region);
         long offset = region.position() + region.transferred();
         long remaining = region.count() - region.transferred();
-        if (remaining <= 0) {
+        if (remaining <= 0 || headRequest) {
             block.hold(region);
             return APPENDED;
         }
@@ -390,7 +381,9 @@ final class HttpSysResponseEncoder {
      */
     private boolean addBuffer(ByteBuf buf, ByteBufAllocator alloc, boolean mustFit) {
         int length = buf.readableBytes();
-        if (length == 0) {
+        if (length == 0 || headRequest) {
+            // A HEAD response has no body; real HTTP.SYS may put given body bytes on the wire
+            // (aspnet/HttpSysServer#339), so none are given.
             return true;
         }
         if (buf.hasMemoryAddress()) {
@@ -506,7 +499,7 @@ final class HttpSysResponseEncoder {
         if (!appChunked) {
             long slot = HttpResponseHeaders.knownHeader(HttpResponseV2.headers(block.response()),
                     Http.HttpHeaderTransferEncoding);
-            setKnown(slot, HttpHeaderValues.CHUNKED);
+            HttpSysResponseHeadWriter.setKnown(block, slot, HttpHeaderValues.CHUNKED);
         }
     }
 
@@ -541,10 +534,10 @@ final class HttpSysResponseEncoder {
         if (trailers != null) {
             for (Iterator<Map.Entry<CharSequence, CharSequence>> it = trailers.iteratorCharSequence(); it.hasNext();) {
                 Map.Entry<CharSequence, CharSequence> e = it.next();
-                p = putChars(p, e.getKey());
+                p = HttpSysResponseHeadWriter.putChars(p, e.getKey());
                 PlatformDependent.putByte(p++, (byte) ':');
                 PlatformDependent.putByte(p++, (byte) ' ');
-                p = putChars(p, e.getValue());
+                p = HttpSysResponseHeadWriter.putChars(p, e.getValue());
                 p = put(p, CRLF);
             }
         }
@@ -560,232 +553,8 @@ final class HttpSysResponseEncoder {
         return bytes.length;
     }
 
-    // ---- the head ----
-
-    /**
-     * First pass: classifies every header (known id, unknown, or dropped), counts values per known id,
-     * notes what changes the framing, and validates everything, so the second pass cannot fail half-way.
-     */
-    private void scanHead(HttpResponse response, boolean full) {
-        validateText("reason phrase", response.status().reasonPhrase());
-        HttpHeaders headers = response.headers();
-        int size = headers.size();
-        if (headerIds.length < size) {
-            headerIds = new int[Math.max(size, headerIds.length * 2)];
-        }
-        Arrays.fill(knownCounts, 0);
-        unknownCount = 0;
-        multipleCount = 0;
-        boolean contentLength = false;
-        boolean chunked = false;
-        boolean close = false;
-        int i = 0;
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); i++) {
-            Map.Entry<CharSequence, CharSequence> e = it.next();
-            CharSequence name = e.getKey();
-            CharSequence value = e.getValue();
-            validateHeader(name, value);
-            int id = HttpSysResponseHeaderIds.idOf(name);
-            switch (id) {
-                case Http.HttpHeaderDate:
-                    id = DROP;
-                    break;
-                case Http.HttpHeaderContentLength:
-                    contentLength = true;
-                    break;
-                case Http.HttpHeaderTransferEncoding:
-                    if (!http1 || http10 || full) {
-                        // The body is sent with a length (or closes the connection): no chunked coding.
-                        id = DROP;
-                    } else {
-                        chunked |= AsciiString.containsIgnoreCase(value, HttpHeaderValues.CHUNKED);
-                    }
-                    break;
-                case Http.HttpHeaderConnection:
-                    if (http1) {
-                        close |= AsciiString.containsIgnoreCase(value, HttpHeaderValues.CLOSE);
-                    } else {
-                        id = DROP;
-                    }
-                    break;
-                case Http.HttpHeaderKeepAlive:
-                case Http.HttpHeaderUpgrade:
-                    if (!http1) {
-                        id = DROP;
-                    }
-                    break;
-                case HttpSysResponseHeaderIds.UNKNOWN:
-                    if (!http1 && PROXY_CONNECTION.contentEqualsIgnoreCase(name)) {
-                        id = DROP;
-                    }
-                    break;
-                default:
-                    break;
-            }
-            headerIds[i] = id;
-            if (id == HttpSysResponseHeaderIds.UNKNOWN) {
-                unknownCount++;
-            } else if (id >= 0 && ++knownCounts[id] == 2) {
-                multipleCount++;
-            }
-        }
-        appContentLength = contentLength;
-        appChunked = chunked;
-        disconnect = close;
-    }
-
-    /** Second pass: writes {@code HTTP_RESPONSE_V2} and everything it points to into the block. */
-    private void writeHead(HttpResponse response) {
-        long r = block.response();
-        PlatformDependent.setMemory(r, HttpResponseV2.SIZE, (byte) 0);
-        io.netty.handler.codec.http.HttpVersion version = response.protocolVersion();
-        HttpResponseV2.setVersion(r, HttpVersion.pack(version.majorVersion(), version.minorVersion()));
-        HttpResponseV2.setStatusCode(r, response.status().code());
-        String reason = response.status().reasonPhrase();
-        long reasonAddress = block.allocateBytes(Math.max(1, reason.length()));
-        putChars(reasonAddress, reason);
-        HttpResponseV2.setReason(r, reasonAddress);
-        HttpResponseV2.setReasonLength(r, reason.length());
-
-        long headers = HttpResponseV2.headers(r);
-        long unknown = 0;
-        if (unknownCount > 0) {
-            unknown = block.allocateAligned(unknownCount * HttpUnknownHeader.SIZE);
-            HttpResponseHeaders.setUnknownHeaders(headers, unknown);
-            HttpResponseHeaders.setUnknownHeaderCount(headers, unknownCount);
-        }
-        if (multipleCount > 0) {
-            long infos = block.allocateAligned(multipleCount * HttpResponseInfo.SIZE);
-            HttpResponseV2.setResponseInfo(r, infos);
-            HttpResponseV2.setResponseInfoCount(r, multipleCount);
-            int info = 0;
-            for (int id = 0; id < knownCounts.length; id++) {
-                multipleFill[id] = 0;
-                if (knownCounts[id] < 2) {
-                    continue;
-                }
-                long multiple = block.allocateAligned(HttpMultipleKnownHeaders.SIZE);
-                long values = block.allocateAligned(knownCounts[id] * HttpKnownHeader.SIZE);
-                HttpMultipleKnownHeaders.setHeaderId(multiple, id);
-                HttpMultipleKnownHeaders.setFlags(multiple, HTTP_RESPONSE_INFO_FLAGS_PRESERVE_ORDER);
-                HttpMultipleKnownHeaders.setKnownHeaderCount(multiple, knownCounts[id]);
-                HttpMultipleKnownHeaders.setKnownHeaders(multiple, values);
-                long entry = HttpResponseInfo.at(infos, info++);
-                HttpResponseInfo.setType(entry, Http.HttpResponseInfoTypeMultipleKnownHeaders);
-                HttpResponseInfo.setLength(entry, HttpMultipleKnownHeaders.SIZE);
-                HttpResponseInfo.setInfo(entry, multiple);
-                multipleArrays[id] = values;
-            }
-        }
-        int i = 0;
-        int u = 0;
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = response.headers().iteratorCharSequence();
-             it.hasNext(); i++) {
-            Map.Entry<CharSequence, CharSequence> e = it.next();
-            int id = headerIds[i];
-            if (id == DROP) {
-                continue;
-            }
-            if (id == HttpSysResponseHeaderIds.UNKNOWN) {
-                long header = HttpUnknownHeader.at(unknown, u++);
-                CharSequence name = e.getKey();
-                long nameAddress = block.allocateBytes(name.length());
-                putChars(nameAddress, name);
-                HttpUnknownHeader.setName(header, nameAddress);
-                HttpUnknownHeader.setNameLength(header, name.length());
-                CharSequence value = e.getValue();
-                long valueAddress = block.allocateBytes(Math.max(1, value.length()));
-                putChars(valueAddress, value);
-                HttpUnknownHeader.setRawValue(header, valueAddress);
-                HttpUnknownHeader.setRawValueLength(header, value.length());
-            } else if (knownCounts[id] == 1) {
-                setKnown(HttpResponseHeaders.knownHeader(headers, id), e.getValue());
-            } else {
-                setKnown(HttpKnownHeader.at(multipleArrays[id], multipleFill[id]++), e.getValue());
-            }
-        }
-    }
-
-    private void setKnown(long knownHeader, CharSequence value) {
-        long address = block.allocateBytes(Math.max(1, value.length()));
-        putChars(address, value);
-        HttpKnownHeader.setRawValue(knownHeader, address);
-        HttpKnownHeader.setRawValueLength(knownHeader, value.length());
-    }
-
-    // ---- validation and text ----
-
-    private static void validateHeaders(HttpHeaders headers) {
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext();) {
-            Map.Entry<CharSequence, CharSequence> e = it.next();
-            validateHeader(e.getKey(), e.getValue());
-        }
-    }
-
-    private static void validateHeader(CharSequence name, CharSequence value) {
-        if (name.length() == 0) {
-            throw new IllegalArgumentException("a response header has an empty name");
-        }
-        if (name.length() > MAX_USHORT || value.length() > MAX_USHORT) {
-            throw new IllegalArgumentException("response header '" + name + "' is longer than 65535 bytes");
-        }
-        if (forbiddenCharAt(name) >= 0) {
-            throw new IllegalArgumentException("response header name '" + printable(name)
-                    + "' contains CR, LF or NUL (response splitting)");
-        }
-        if (forbiddenCharAt(value) >= 0) {
-            throw new IllegalArgumentException("the value of response header '" + name
-                    + "' contains CR, LF or NUL (response splitting)");
-        }
-    }
-
-    private static void validateText(String what, CharSequence text) {
-        if (text.length() > MAX_USHORT || forbiddenCharAt(text) >= 0) {
-            throw new IllegalArgumentException("the " + what + " '" + printable(text)
-                    + "' contains CR, LF or NUL (response splitting) or is longer than 65535 bytes");
-        }
-    }
-
-    private static int forbiddenCharAt(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String printable(CharSequence s) {
-        return s.toString().replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
-    }
-
-    /**
-     * Writes {@code s} as ISO-8859-1 (what HTTP/1.1 header bytes historically are); a character above
-     * U+00FF becomes {@code '?'}, as Netty's own encoder does for non-ASCII.
-     */
-    private static long putChars(long address, CharSequence s) {
-        int length = s.length();
-        if (s instanceof AsciiString) {
-            AsciiString ascii = (AsciiString) s;
-            PlatformDependent.copyMemory(ascii.array(), ascii.arrayOffset(), address, length);
-            return address + length;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            PlatformDependent.putByte(address + i, c <= 0xFF ? (byte) c : (byte) '?');
-        }
-        return address + length;
-    }
-
     private static long put(long address, byte[] bytes) {
         PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
         return address + bytes.length;
     }
-
-    /**
-     * {@code HTTP_RESPONSE_INFO_FLAGS_PRESERVE_ORDER} (http.h): keep the values of a multiple known header in
-     * the order given. Not yet in {@link Http}; see the report.
-     */
-    private static final int HTTP_RESPONSE_INFO_FLAGS_PRESERVE_ORDER = 0x1;
 }

@@ -67,13 +67,13 @@ final class HttpSysSendBlock {
     private int fileCount;
 
     // Results of HttpSysResponseEncoder.finish().
-    int call;
-    int flags;
-    int chunkCount;
-    long chunks;
-    long cachePolicy;
-    long bodyBytes;
-    boolean last;
+    private int call;
+    private int flags;
+    private int chunkCount;
+    private long chunks;
+    private long cachePolicy;
+    private long bodyBytes;
+    private boolean last;
 
     /** {@code io} closes the file handles of file chunks at {@link #complete()}. */
     HttpSysSendBlock(IoCompletion io) {
@@ -146,13 +146,7 @@ final class HttpSysSendBlock {
         }
         overflowCount = 0;
         resetArena();
-        call = CALL_NONE;
-        flags = 0;
-        chunkCount = 0;
-        chunks = 0;
-        cachePolicy = 0;
-        bodyBytes = 0;
-        last = false;
+        result(CALL_NONE, 0, 0, 0, 0, 0, false);
     }
 
     /** Frees the native memory; {@link #complete()} must have been called. The block is unusable afterwards. */
@@ -165,6 +159,17 @@ final class HttpSysSendBlock {
     }
 
     // ---- used by HttpSysResponseEncoder ----
+
+    /** Records what {@link HttpSysResponseEncoder#finish()} decided for this call. */
+    void result(int call, int flags, int chunkCount, long chunks, long cachePolicy, long bodyBytes, boolean last) {
+        this.call = call;
+        this.flags = flags;
+        this.chunkCount = chunkCount;
+        this.chunks = chunks;
+        this.cachePolicy = cachePolicy;
+        this.bodyBytes = bodyBytes;
+        this.last = last;
+    }
 
     long cachePolicyAddress() {
         return base + CACHE_POLICY_OFFSET;

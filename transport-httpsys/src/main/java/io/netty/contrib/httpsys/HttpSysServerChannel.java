@@ -6,8 +6,10 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
 import io.netty.contrib.httpsys.HttpSysChannelOption.RequestQueueMode;
@@ -52,6 +54,8 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private final HttpApi api = HttpSysBackend.current().httpApi();
     private final List<LoopReceiver> receivers = new ArrayList<>();
     private final AtomicInteger liveReceivers = new AtomicInteger();
+    private final ServerIoHandle ioHandle = new ServerIoHandle();
+    private volatile IoRegistration registration;
 
     private volatile boolean open = true;
     private volatile boolean active;
@@ -105,6 +109,28 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     }
 
     @Override
+    protected void doRegister(ChannelPromise promise) {
+        // Registered like any channel of the loop, so that shutting the loop down closes this channel too.
+        ((IoEventLoop) eventLoop()).register(ioHandle).addListener((Future<IoRegistration> f) -> {
+            if (f.isSuccess()) {
+                registration = f.getNow();
+                promise.setSuccess();
+            } else {
+                promise.setFailure(f.cause());
+            }
+        });
+    }
+
+    @Override
+    protected void doDeregister() {
+        IoRegistration registration = this.registration;
+        if (registration != null) {
+            this.registration = null;
+            registration.cancel();
+        }
+    }
+
+    @Override
     protected void doBind(SocketAddress address) throws Exception {
         HttpSysAddress httpSysAddress = HttpSysAddress.from(address);
         List<EventLoop> childLoops = childLoops();
@@ -123,7 +149,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
             }
         } catch (Exception e) {
             for (LoopReceiver receiver : receivers) {
-                receiver.close();
+                receiver.discard();
             }
             receivers.clear();
             closeKernelObjects();
@@ -160,8 +186,11 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         if (config.maxConnections() >= 0) {
             urlGroup.setMaxConnections(config.maxConnections());
         }
-        for (String prefix : address.prefixes()) {
-            urlGroup.addUrl(prefix, 0);
+        // The URL context of each prefix is its index in the address: HttpSysRequestInfo.urlContext() then says
+        // which prefix a request matched.
+        List<String> prefixes = address.prefixes();
+        for (int i = 0; i < prefixes.size(); i++) {
+            urlGroup.addUrl(prefixes.get(i), i);
         }
     }
 
@@ -300,6 +329,31 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         }
         if (session != null) {
             session.close();
+        }
+    }
+
+    /** This channel's registration with its loop's {@link HttpSysIoHandler}: no kernel handle, only the lifecycle. */
+    private final class ServerIoHandle implements HttpSysIoHandle {
+        @Override
+        public long kernelHandle() {
+            return 0;
+        }
+
+        @Override
+        public void handle(IoRegistration registration, IoEvent ioEvent) {
+            // Requests arrive through the child loops' receivers, never here.
+        }
+
+        @Override
+        public void close() {
+            if (isOpen()) {
+                unsafe().close(unsafe().voidPromise());
+            }
+        }
+
+        @Override
+        public void abort() {
+            close();
         }
     }
 }

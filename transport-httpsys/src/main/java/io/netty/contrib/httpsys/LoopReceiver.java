@@ -112,6 +112,8 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         this.registration = registration;
         this.handler = registration.attachment();
         if (closing) {
+            // Closed before the registration completed: undo it.
+            registration.cancel();
             terminateIfIdle();
             return;
         }
@@ -124,6 +126,12 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         }
     }
 
+    /** The bind failed before this receiver was registered: only its handle exists. */
+    void discard() {
+        terminated = true;
+        queue.close();
+    }
+
     /** Registration failed: nothing was started, only the handle needs closing. */
     void registrationFailed(Throwable cause) {
         logger.warn("{}: cannot register a request queue handle with event loop {}", server, loop, cause);
@@ -131,19 +139,26 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         terminateIfIdle();
     }
 
+    /**
+     * Keeps receive {@code i} outstanding. A loop, not recursion: while requests are queued in the kernel, receives
+     * complete synchronously (no packet, thanks to {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}).
+     */
     private void receive(int i) {
-        int slot = handler.acquire(this, i);
-        long overlapped = handler.overlapped(slot);
-        int error = api.HttpReceiveHttpRequest(queue.handle(), retryRequestIds[i],
-                Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffers[i], bufferSizes[i], 0, overlapped);
-        if (HttpSysIoHandler.completesLater(error)) {
-            slots[i] = slot;
-            pendingReceives++;
-            return;
+        while (!closing) {
+            int slot = handler.acquire(this, i);
+            long overlapped = handler.overlapped(slot);
+            int error = api.HttpReceiveHttpRequest(queue.handle(), retryRequestIds[i],
+                    Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffers[i], bufferSizes[i], 0, overlapped);
+            if (HttpSysIoHandler.completesLater(error)) {
+                slots[i] = slot;
+                pendingReceives++;
+                return;
+            }
+            int bytes = (int) Overlapped.internalHigh(overlapped);
+            handler.release(slot);
+            received(i, error, bytes);
         }
-        int bytes = (int) Overlapped.internalHigh(overlapped);
-        handler.release(slot);
-        received(i, error, bytes);
+        terminateIfIdle();
     }
 
     @Override
@@ -151,14 +166,15 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         slots[i] = -1;
         pendingReceives--;
         received(i, error, bytesTransferred);
+        receive(i);
     }
 
+    /** Handles one receive's result; the caller receives again unless closing. */
     private void received(int i, int error, int bytes) {
         if (error == WinError.ERROR_MORE_DATA && !closing) {
             // The request is now bound to its id: receive it again into a buffer of the size asked for.
             retryRequestIds[i] = HttpRequestV2.requestId(buffers[i]);
             growBuffer(i, bytes);
-            receive(i);
             return;
         }
         if (error == WinError.NO_ERROR) {
@@ -166,8 +182,7 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
             dispatchRequest(buffers[i]);
         } else if (!closing && error != WinError.ERROR_CONNECTION_INVALID) {
             // ERROR_CONNECTION_INVALID: the client left while its request was being re-received; nothing to do.
-            logger.warn("{}: HttpReceiveHttpRequest failed: {}", server, HttpSysException.of("HttpReceiveHttpRequest",
-                    error).getMessage());
+            logger.warn("{}: {}", server, HttpSysException.of("HttpReceiveHttpRequest", error).getMessage());
             if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
                 logger.warn("{}: stopping receives on event loop {} after {} consecutive failures", server, loop,
                         consecutiveFailures);
@@ -176,11 +191,6 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         }
         shrinkBuffer(i);
         retryRequestIds[i] = Http.HTTP_NULL_ID;
-        if (closing) {
-            terminateIfIdle();
-        } else {
-            receive(i);
-        }
     }
 
     private void dispatchRequest(long request) {

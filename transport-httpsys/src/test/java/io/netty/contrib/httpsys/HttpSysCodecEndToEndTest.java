@@ -1,10 +1,17 @@
 package io.netty.contrib.httpsys;
 
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.Schannel;
+import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -15,16 +22,24 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
 import io.netty.util.CharsetUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +48,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The request decoder and response encoder inside the whole transport: bytes a client sends over loopback,
@@ -110,6 +127,38 @@ class HttpSysCodecEndToEndTest {
     }
 
     @Test
+    void headAnswerStatesTheLengthOfTheBodyItDoesNotSend() throws Exception {
+        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(handler((ctx, request) ->
+                ctx.writeAndFlush(text(HttpResponseStatus.OK, "twelve bytes"))
+                        .addListener(ChannelFutureListener.CLOSE))));
+             RawHttpClient client = new RawHttpClient(server.port())) {
+            for (int i = 0; i < 2; i++) {
+                client.send("HEAD /h HTTP/1.1\r\nHost: x\r\n\r\n");
+                RawHttpClient.Response response = client.read(true);
+                assertEquals(200, response.status);
+                assertEquals("12", response.header("content-length"));
+            }
+        }
+    }
+
+    @Test
+    void shareableResponseIsServedFromTheKernelCache() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(handler((ctx, request) -> {
+            FullHttpResponse response = text(HttpResponseStatus.OK, "call " + calls.incrementAndGet());
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60");
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        })));
+             RawHttpClient client = new RawHttpClient(server.port())) {
+            for (int i = 0; i < 3; i++) {
+                client.send("GET /cached HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertEquals("call 1", client.read().bodyText());
+            }
+            assertEquals(1, calls.get(), "later hits never reached Java");
+        }
+    }
+
+    @Test
     void fileRegionBodyComesFromTheFile(@TempDir Path dir) throws Exception {
         byte[] content = new byte[200_000];
         new Random(11).nextBytes(content);
@@ -173,7 +222,93 @@ class HttpSysCodecEndToEndTest {
         }
     }
 
+    @Test
+    void httpsRequestCarriesTheNegotiatedTlsParameters() throws Exception {
+        assumeTrue(HttpSysBackend.current().isEmulated(),
+                "the certificate comes from the emulator's properties (Windows needs a netsh sslcert binding)");
+        X509Bundle certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
+                .setIsCertificateAuthority(true).algorithm(CertificateBuilder.Algorithm.ecp256).buildSelfSigned();
+        File chain = certificate.toTempCertChainPem();
+        File key = certificate.toTempPrivateKeyPem();
+        System.setProperty(EMULATOR_CERTIFICATE, chain.getPath());
+        System.setProperty(EMULATOR_KEY, key.getPath());
+        CompletableFuture<HttpSysRequestInfo> seen = new CompletableFuture<>();
+        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(1);
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(handler((ctx, request) -> {
+                                seen.complete(HttpSysServerChannel.requestInfo(ctx.channel()));
+                                FullHttpResponse response = text(HttpResponseStatus.OK, "over tls");
+                                response.headers().set(HttpHeaderNames.CONNECTION, "close");
+                                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                            }));
+                        }
+                    });
+            Channel server = null;
+            int port = 0;
+            // A port another process takes between the probe and the bind: try another one.
+            for (int attempt = 0; server == null; attempt++) {
+                port = freePort();
+                try {
+                    server = bootstrap.bind(HttpSysAddress.of("https://localhost:" + port + "/")).sync().channel();
+                } catch (Exception e) {
+                    // sync() rethrows the bind failure undeclared, so it is caught as Exception.
+                    int error = e instanceof HttpSysException ? ((HttpSysException) e).errorCode() : -1;
+                    if (error != WinError.ERROR_SHARING_VIOLATION && error != WinError.ERROR_ALREADY_EXISTS
+                            || attempt == 4) {
+                        throw e;
+                    }
+                }
+            }
+            try {
+                SSLContext trusting = SSLContext.getInstance("TLS");
+                trusting.init(null, new TrustManager[] {certificate.toTrustManager()}, null);
+                HttpClient client = HttpClient.newBuilder().sslContext(trusting).version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + port + "/secure")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode());
+                assertEquals("over tls", response.body());
+                String clientProtocol = response.sslSession().orElseThrow().getProtocol();
+
+                HttpSysRequestInfo info = seen.get(10, TimeUnit.SECONDS);
+                assertTrue(info.isSecure());
+                assertEquals("https://localhost:" + port + "/secure", info.cookedUrl());
+                assertEquals("CN=localhost", info.serverCertSubject());
+                assertTrue(info.connectionKeySize() >= 128, "connection key size " + info.connectionKeySize());
+                HttpSysRequestInfo.SslProtocolInfo tls = info.sslProtocolInfo();
+                assertEquals(clientProtocol, tls.protocol(), "the client's JSSE name for what was negotiated");
+                assertTrue(tls.schannelProtocol() == Schannel.SP_PROT_TLS1_3_SERVER
+                        || tls.schannelProtocol() == Schannel.SP_PROT_TLS1_2_SERVER, tls.toString());
+                assertTrue(tls.cipherStrength() >= 128, tls.toString());
+                assertNotEquals(0, tls.cipherType(), tls.toString());
+                assertNotEquals(0, tls.keyExchangeType(), tls.toString());
+            } finally {
+                server.close().sync();
+            }
+        } finally {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            System.clearProperty(EMULATOR_CERTIFICATE);
+            System.clearProperty(EMULATOR_KEY);
+            assertTrue(chain.delete() && key.delete());
+        }
+    }
+
     // ---- helpers ----
+
+    /** The emulator's certificate of {@code https://} prefixes (PEM chain and key), read when a port is bound. */
+    private static final String EMULATOR_CERTIFICATE = "io.netty.contrib.httpsys.emulator.certificate";
+    private static final String EMULATOR_KEY = "io.netty.contrib.httpsys.emulator.key";
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 
     private static SimpleChannelInboundHandler<FullHttpRequest> handler(
             BiConsumer<ChannelHandlerContext, FullHttpRequest> body) {

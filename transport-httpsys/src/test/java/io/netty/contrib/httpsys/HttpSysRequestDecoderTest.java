@@ -6,12 +6,17 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
+import io.netty.contrib.httpsys.nativeapi.Schannel;
+import io.netty.contrib.httpsys.nativeapi.WinCrypt;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.emulator.ConnectionInfo;
 import io.netty.contrib.httpsys.nativeapi.emulator.ParsedRequest;
 import io.netty.contrib.httpsys.nativeapi.emulator.RequestHeader;
 import io.netty.contrib.httpsys.nativeapi.emulator.RequestMarshaller;
 import io.netty.contrib.httpsys.nativeapi.emulator.SslDetails;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpSslProtocolInfo;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -101,6 +106,7 @@ class HttpSysRequestDecoderTest {
             assertEquals("http://" + HOST + "/foobar?a=b c", info.cookedUrl());
             assertNull(info.serverCertSubject());
             assertNull(info.clientCertificate());
+            assertNull(info.sslProtocolInfo());
         } finally {
             req.release();
         }
@@ -184,6 +190,7 @@ class HttpSysRequestDecoderTest {
         assertEquals("/", uriOf("http://" + HOST, "/", null));
         assertEquals("/?x", uriOf("http://" + HOST + "?x", "/", "?x"));
         assertEquals("*", uriOf("*", "/", null));
+        assertEquals("example.com:443", uriOf("example.com:443", "/", null), "authority-form stays as sent");
     }
 
     @Test
@@ -210,14 +217,8 @@ class HttpSysRequestDecoderTest {
     @Test
     void tlsDetails() {
         byte[] der = {0x30, (byte) 0x82, 1, 2, 3, 4, 5};
-        SslDetails ssl = new SslDetails(256, 2048, "CN=Issuer", "CN=localhost", "TLSv1.3", "TLS_AES_256_GCM_SHA384",
-                der);
-        ConnectionInfo connection = new ConnectionInfo(CONNECTION_ID,
-                new InetSocketAddress(loopback("127.0.0.1"), 40001), new InetSocketAddress(loopback("127.0.0.1"),
-                PORT), ssl);
-        ParsedRequest parsed = new ParsedRequest("GET", ascii("/s"), "https", HOST, "/s", null, 1, 1,
-                List.of(header("Host", HOST)), -1, false, true, false, 40);
-        long r = marshal(parsed, connection, 0, null, 0);
+        long r = marshal(secureRequest(), secure(new SslDetails(256, 2048, "CN=Issuer", "CN=localhost", "TLSv1.3",
+                "TLS_AES_256_GCM_SHA384", der)), 0, null, 0);
         HttpSysRequestInfo info = decoder.decodeInfo(r);
         assertTrue(info.isSecure());
         assertEquals(256, info.connectionKeySize());
@@ -226,6 +227,76 @@ class HttpSysRequestDecoderTest {
         assertEquals("CN=localhost", info.serverCertSubject());
         assertArrayEquals(der, info.clientCertificate());
         assertEquals("https://" + HOST + "/s", info.cookedUrl());
+
+        HttpSysRequestInfo.SslProtocolInfo tls = info.sslProtocolInfo();
+        assertEquals("TLSv1.3", tls.protocol(), "the JSSE name");
+        assertEquals(Schannel.SP_PROT_TLS1_3_SERVER, tls.schannelProtocol());
+        assertEquals(WinCrypt.CALG_AES_256, tls.cipherType());
+        assertEquals(256, tls.cipherStrength());
+        assertEquals(WinCrypt.CALG_SHA_384, tls.hashType());
+        assertEquals(WinCrypt.CALG_ECDH_EPHEM, tls.keyExchangeType());
+        assertTrue(info.toString().contains("tls=TLSv1.3"), info.toString());
+    }
+
+    @Test
+    void tls12ProtocolIsNamedAsJsseNamesIt() {
+        long r = marshal(secureRequest(), secure(new SslDetails(128, 2048, "CN=Issuer", "CN=localhost", "TLSv1.2",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null)), 0, null, 0);
+        HttpSysRequestInfo.SslProtocolInfo tls = decoder.decodeInfo(r).sslProtocolInfo();
+        assertEquals("TLSv1.2", tls.protocol());
+        assertEquals(WinCrypt.CALG_AES_128, tls.cipherType());
+        assertEquals(128, tls.cipherStrength());
+    }
+
+    @Test
+    void requestInfoArrayIsWalkedPastOtherTypes() {
+        long r = marshal(secureRequest(), secure(new SslDetails(256, 2048, "CN=Issuer", "CN=localhost", "TLSv1.3",
+                "TLS_AES_256_GCM_SHA384", null)), 0, null, 0);
+        // As Windows may: an entry of another type first, then the TLS parameters, all fields distinct.
+        int size = 2 * HttpRequestInfo.SIZE + 8 + HttpSslProtocolInfo.SIZE;
+        long block = NativeMemory.allocate(size);
+        cleanups.add(() -> NativeMemory.free(block, size));
+        long other = block + 2 * HttpRequestInfo.SIZE;
+        long protocolInfo = other + 8;
+        HttpRequestInfo.setInfoType(block, Http.HttpRequestInfoTypeRequestTiming);
+        HttpRequestInfo.setInfoLength(block, 8);
+        HttpRequestInfo.setInfo(block, other);
+        long second = HttpRequestInfo.at(block, 1);
+        HttpRequestInfo.setInfoType(second, Http.HttpRequestInfoTypeSslProtocol);
+        HttpRequestInfo.setInfoLength(second, HttpSslProtocolInfo.SIZE);
+        HttpRequestInfo.setInfo(second, protocolInfo);
+        HttpSslProtocolInfo.setProtocol(protocolInfo, Schannel.SP_PROT_TLS1_1_SERVER);
+        HttpSslProtocolInfo.setCipherType(protocolInfo, 11);
+        HttpSslProtocolInfo.setCipherStrength(protocolInfo, 12);
+        HttpSslProtocolInfo.setHashType(protocolInfo, 13);
+        HttpSslProtocolInfo.setHashStrength(protocolInfo, 14);
+        HttpSslProtocolInfo.setKeyExchangeType(protocolInfo, 15);
+        HttpSslProtocolInfo.setKeyExchangeStrength(protocolInfo, 16);
+        HttpRequestV2.setRequestInfoCount(r, 2);
+        HttpRequestV2.setRequestInfo(r, block);
+
+        assertEquals(new HttpSysRequestInfo.SslProtocolInfo("TLSv1.1", Schannel.SP_PROT_TLS1_1_SERVER, 11, 12, 13,
+                14, 15, 16), decoder.decodeInfo(r).sslProtocolInfo());
+
+        HttpSslProtocolInfo.setProtocol(protocolInfo, 0x10);
+        HttpSysRequestInfo.SslProtocolInfo unknown = decoder.decodeInfo(r).sslProtocolInfo();
+        assertNull(unknown.protocol(), "a protocol this version cannot name");
+        assertEquals(0x10, unknown.schannelProtocol());
+
+        HttpRequestInfo.setInfoLength(second, HttpSslProtocolInfo.SIZE - 4);
+        assertNull(decoder.decodeInfo(r).sslProtocolInfo(), "an entry too short for its type is not read");
+        HttpRequestV2.setRequestInfoCount(r, 1);
+        assertNull(decoder.decodeInfo(r).sslProtocolInfo(), "only the timing entry is left");
+    }
+
+    private static ParsedRequest secureRequest() {
+        return new ParsedRequest("GET", ascii("/s"), "https", HOST, "/s", null, 1, 1, List.of(header("Host", HOST)),
+                -1, false, true, false, 40);
+    }
+
+    private static ConnectionInfo secure(SslDetails ssl) {
+        return new ConnectionInfo(CONNECTION_ID, new InetSocketAddress(loopback("127.0.0.1"), 40001),
+                new InetSocketAddress(loopback("127.0.0.1"), PORT), ssl);
     }
 
     private String uriOf(String rawUrl, String path, String query) {

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -22,17 +26,37 @@ import static org.junit.jupiter.api.Assertions.fail;
  * allocated during the test ({@link NativeMemory}) is still outstanding at its end. Tests shut their servers down
  * before returning, so everything the transport allocated must be back by then.
  *
- * <p>The leak detector factory is replaced before any buffer class is initialised (the extension is loaded before
- * the test class's fields), so every detector records into {@link #LEAKS}.
+ * <p>Leak reports are captured twice over, so that it does not matter which test class of the JVM touched a
+ * buffer first: a recording {@link ResourceLeakDetectorFactory} (effective for detectors created after this class
+ * loaded) and a {@code java.util.logging} handler on the detector's logger (Netty logs through JUL when no other
+ * logging framework is on the class path, as here).
  */
 public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
 
     private static final ConcurrentLinkedQueue<String> LEAKS = new ConcurrentLinkedQueue<>();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheck.class);
 
+    private static final Logger DETECTOR_LOGGER = Logger.getLogger(ResourceLeakDetector.class.getName());
+
     static {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
+        DETECTOR_LOGGER.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    LEAKS.add("logged: " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
     }
 
     @Override
@@ -77,13 +101,11 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
                 @Override
                 protected void reportTracedLeak(String resourceType, String records) {
                     LEAKS.add(resourceType + " leaked:" + records);
-                    super.reportTracedLeak(resourceType, records);
                 }
 
                 @Override
                 protected void reportUntracedLeak(String resourceType) {
                     LEAKS.add(resourceType + " leaked (untraced)");
-                    super.reportUntracedLeak(resourceType);
                 }
             };
         }

@@ -52,6 +52,11 @@ final class RawHttpClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** The client's own port, as the server should report it in {@code remoteAddress()}. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.ISO_8859_1));
     }

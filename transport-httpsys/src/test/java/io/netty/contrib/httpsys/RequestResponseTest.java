@@ -145,6 +145,27 @@ class RequestResponseTest {
     }
 
     @Test
+    void channelAddressesAndRequestInfoComeFromTheRequest() throws Exception {
+        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(
+                new SimpleChannelInboundHandler<FullHttpRequest>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                        java.net.InetSocketAddress remote = (java.net.InetSocketAddress) ctx.channel().remoteAddress();
+                        java.net.InetSocketAddress local = (java.net.InetSocketAddress) ctx.channel().localAddress();
+                        HttpSysRequestInfo info = HttpSysServerChannel.requestInfo(ctx.channel());
+                        respond(ctx, HttpResponseStatus.OK, remote.getAddress().isLoopbackAddress() + " "
+                                + remote.getPort() + " " + local.getPort() + " " + info.protocol() + " "
+                                + info.isSecure() + " " + (ctx.channel().parent() instanceof HttpSysServerChannel));
+                    }
+                }))) {
+            RawHttpClient client = server.rawClient();
+            client.send("GET /who HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals("true " + client.localPort() + " " + server.port() + " HTTP_1 false true",
+                    client.read().bodyText());
+        }
+    }
+
+    @Test
     void connectionCloseRequestClosesTheConnectionAfterTheResponse() throws Exception {
         try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
             RawHttpClient client = server.rawClient();
@@ -416,6 +437,30 @@ class RequestResponseTest {
             }
             assertTrue(inactive.await(10, TimeUnit.SECONDS), "channelInactive after the client left");
             assertNotNull(writeFailure.get());
+        }
+    }
+
+    @Test
+    void clientDisconnectWhileTheHandlerHoldsTheRequestFiresChannelInactive() throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        CountDownLatch inactive = new CountDownLatch(1);
+        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(
+                new SimpleChannelInboundHandler<FullHttpRequest>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                        received.countDown(); // a long poll: the answer would come later, from elsewhere
+                    }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        inactive.countDown();
+                    }
+                }))) {
+            try (RawHttpClient client = new RawHttpClient(server.port())) {
+                client.send("GET /poll HTTP/1.1\r\nHost: a\r\n\r\n");
+                assertTrue(received.await(10, TimeUnit.SECONDS));
+            }
+            assertTrue(inactive.await(10, TimeUnit.SECONDS), "channelInactive after the client left");
         }
     }
 

@@ -8,6 +8,7 @@ import io.netty.contrib.httpsys.nativeapi.HttpSysException;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -60,12 +61,16 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        channel.close().sync();
+    public void close() {
+        channel.close().syncUninterruptibly();
         for (RawHttpClient client : rawClients) {
-            client.close();
+            try {
+                client.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     static final class Builder {

@@ -165,6 +165,12 @@ public final class ServerTransport implements AutoCloseable {
         serverChannel.closeFuture().await();
     }
 
+    /** Blocks until the server channel is closed or the time is up; returns whether it was closed. */
+    public boolean awaitClose(long timeout, TimeUnit unit) throws InterruptedException {
+        checkBound();
+        return serverChannel.closeFuture().await(timeout, unit);
+    }
+
     /** Closes the server channel and shuts the event loop group down, waiting for both. */
     @Override
     public void close() {

@@ -23,8 +23,10 @@ import java.util.Map;
  *
  * <p>Options: {@code --variants httpsys,nio,nio-openssl} (also httpsys-cache, epoll-openssl),
  * {@code --scenarios} (all five), {@code --runs 3}, {@code --clients 50}, {@code --warmup 2}, {@code --duration 5}
- * (seconds), {@code --client-ssl-provider openssl|jdk} (openssl when available), {@code --http-port} /
- * {@code --https-port} (0: free ports; on Windows give the ports bound with netsh), {@code --server-threads}.
+ * (seconds), {@code --server-warmup 5} (seconds of unrecorded load on each new server, for the JIT),
+ * {@code --client-ssl-provider openssl|jdk} (openssl when available), {@code --http-port} / {@code --https-port}
+ * (ports of the httpsys variants; 0: free ports; on Windows the ports prepared with {@link WindowsSetup}'s
+ * commands), {@code --server-threads}, {@code --client-threads}.
  */
 public final class PerfMatrix {
 
@@ -56,6 +58,7 @@ public final class PerfMatrix {
         String httpPort = values.getOrDefault("http-port", "0");
         String httpsPort = values.getOrDefault("https-port", "0");
         String serverThreads = values.getOrDefault("server-threads", "0");
+        Duration serverWarmup = LoadGenerator.seconds(values.getOrDefault("server-warmup", "5"));
 
         Map<Scenario, Map<ServerVariant, LoadResult>> medians = new EnumMap<>(Scenario.class);
         for (ServerVariant variant : variants) {
@@ -64,8 +67,10 @@ public final class PerfMatrix {
                 if (wanted.isEmpty() || !tls && variant.onlyForTls()) {
                     continue;
                 }
+                // Only HTTP.SYS needs the ports an administrator prepared (URL ACL, certificate binding).
+                String port = variant.transport() != ServerTransport.Kind.HTTPSYS ? "0" : tls ? httpsPort : httpPort;
                 List<String> serverArgs = new ArrayList<>(List.of("--transport", variant.transport().name(),
-                        "--port", tls ? httpsPort : httpPort, "--ssl-provider", variant.sslProvider(),
+                        "--port", port, "--ssl-provider", variant.sslProvider(),
                         "--threads", serverThreads));
                 if (tls) {
                     serverArgs.add("--tls");
@@ -73,6 +78,12 @@ public final class PerfMatrix {
                 try (ServerTransport server = ServerTransport.fromArgs(serverArgs.toArray(new String[0]))) {
                     server.bind(new HelloWorldHandler(variant.cacheSeconds()));
                     System.out.println("# " + variant.label() + ": " + server.describe());
+                    if (!serverWarmup.isZero()) {
+                        // One unrecorded run per server, so the first scenario does not pay for the JIT.
+                        LoadGenerator.run(new LoadOptions(server.uri(), wanted.get(0), template.clients(),
+                                Duration.ZERO, serverWarmup, template.requestTimeout(), template.sslProvider(),
+                                template.threads()));
+                    }
                     for (Scenario scenario : wanted) {
                         List<LoadResult> results = new ArrayList<>();
                         for (int run = 0; run < runs; run++) {
@@ -105,9 +116,10 @@ public final class PerfMatrix {
                 ? "## httpsys rows ran on the user-mode HTTP.SYS EMULATOR (" + System.getProperty("os.name")
                   + "): these are NOT HTTP.SYS numbers\n"
                 : "## " + System.getProperty("os.name") + ", httpsys = " + backend(variants) + "\n");
-        out.append(String.format(Locale.ROOT, "%d clients, %s warm-up, %s measured, median of %d runs "
-                        + "(by req/s); client TLS: %s; latency = p95 in ms%n%n", template.clients(),
-                template.warmup(), template.duration(), runs, template.sslProvider()));
+        out.append(String.format(Locale.ROOT, "%d clients, %.1f s warm-up, %.1f s measured, median of %d runs "
+                        + "(by req/s); client TLS: %s; p95 latency in ms%n%n", template.clients(),
+                template.warmup().toMillis() / 1000.0, template.duration().toMillis() / 1000.0, runs,
+                template.sslProvider()));
         out.append("| scenario |");
         for (ServerVariant v : variants) {
             out.append(' ').append(v.label()).append(" req/s | p95 | err |");

@@ -25,8 +25,10 @@ class LoadGeneratorTest {
                 : new String[] {"--transport", "nio", "--port", "0", "--threads", "1"};
         try (ServerTransport server = ServerTransport.fromArgs(args)) {
             server.bind(new HelloWorldHandler());
-            LoadOptions options = new LoadOptions(server.uri(), scenario, 4, Duration.ofMillis(200),
-                    Duration.ofMillis(500), Duration.ofSeconds(5), SslProvider.JDK, 1);
+            // No warm-up, and time for a cold JVM's first TLS handshakes on a busy 2-core machine.
+            Duration duration = Duration.ofMillis(scenario.tls() ? 3000 : 1000);
+            LoadOptions options = new LoadOptions(server.uri(), scenario, 4, Duration.ZERO, duration,
+                    Duration.ofSeconds(10), SslProvider.JDK, 1);
 
             LoadResult result = LoadGenerator.run(options);
 

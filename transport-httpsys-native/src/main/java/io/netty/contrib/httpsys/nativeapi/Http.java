@@ -258,6 +258,10 @@ public final class Http {
     public static final int HTTP_REQUEST_FLAG_HTTP2 = 0x4;
     public static final int HTTP_REQUEST_FLAG_HTTP3 = 0x8;
 
+    // Flag of HTTP_MULTIPLE_KNOWN_HEADERS (HttpResponseInfoTypeMultipleKnownHeaders): send the values in the
+    // order given.
+    public static final int HTTP_RESPONSE_INFO_FLAGS_PRESERVE_ORDER = 0x1;
+
     // Flags of HttpCreateRequestQueue.
     public static final int HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING = 0x1;
     public static final int HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER = 0x2;

@@ -97,14 +97,4 @@ final class CompletionPort {
             lock.unlock();
         }
     }
-
-    /** Packets waiting to be dequeued, for tests. */
-    int queuedPackets() {
-        lock.lock();
-        try {
-            return packets.size();
-        } finally {
-            lock.unlock();
-        }
-    }
 }

@@ -320,7 +320,7 @@ final class EmulatedHttpApi implements HttpApi {
                 if (queue.name != null) {
                     namedQueues.remove(queue.name.toLowerCase(Locale.ROOT), queue);
                 }
-                dropped = queue.shutdown();
+                dropped = queue.close();
             }
             dropRequests(dropped);
         }
@@ -332,15 +332,19 @@ final class EmulatedHttpApi implements HttpApi {
         synchronized (kernel) {
             RequestQueueHandle handle = queueHandle(requestQueueHandle);
             if (handle == null) {
-                return WinError.ERROR_INVALID_HANDLE;
+                // Documented: ERROR_INVALID_PARAMETER when the handle is no request queue.
+                return WinError.ERROR_INVALID_PARAMETER;
             }
-            List<KernelRequest> dropped = handle.queue.shutdown();
+            List<KernelRequest> cancelled = handle.queue.shutdown();
             for (RequestQueueHandle each : handle.queue.handles) {
                 for (PendingIo op : each.inFlight(0)) {
-                    op.abort(NtStatus.STATUS_CANCELLED);
+                    // Sends in progress complete normally; receives, body reads and disconnect waits end.
+                    if (!op.isSend()) {
+                        op.abort(NtStatus.STATUS_CANCELLED);
+                    }
                 }
             }
-            dropRequests(dropped);
+            dropRequests(cancelled);
         }
         return WinError.NO_ERROR;
     }
@@ -426,8 +430,10 @@ final class EmulatedHttpApi implements HttpApi {
     public int HttpReceiveHttpRequest(long requestQueueHandle, long requestId, int flags, long requestBuffer,
                                       int requestBufferLength, long bytesReturned, long overlapped) {
         PendingIo wait;
+        RequestQueueHandle handle;
+        KernelRequest.Delivery delivery;
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            handle = queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -435,7 +441,6 @@ final class EmulatedHttpApi implements HttpApi {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
             RequestQueue queue = handle.queue;
-            long[] result;
             if (requestId != Http.HTTP_NULL_ID) {
                 KernelRequest request = queue.request(requestId);
                 if (request == null || !request.isLive()) {
@@ -444,21 +449,29 @@ final class EmulatedHttpApi implements HttpApi {
                 if (requestBufferLength < RequestMarshaller.HTTP_REQUEST_V1_SIZE) {
                     return WinError.ERROR_INSUFFICIENT_BUFFER;
                 }
-                result = request.deliver(flags, requestBuffer, requestBufferLength);
-                return finishInline(handle, result, bytesReturned, overlapped);
+                delivery = request.prepareDelivery(flags, requestBuffer, requestBufferLength);
+                wait = null;
+            } else {
+                if (queue.isShutdown()) {
+                    return WinError.ERROR_OPERATION_ABORTED;
+                }
+                if (requestBufferLength < RequestMarshaller.HTTP_REQUEST_V1_SIZE) {
+                    return WinError.ERROR_INSUFFICIENT_BUFFER;
+                }
+                delivery = queue.takeWaiting(flags, requestBuffer, requestBufferLength);
+                wait = null;
+                if (delivery == null) {
+                    wait = PendingIo.start(handle, overlapped);
+                    queue.park(new ReceiveOp(wait, flags, requestBuffer, requestBufferLength));
+                }
             }
-            if (queue.isShutdown()) {
-                return WinError.ERROR_OPERATION_ABORTED;
+        }
+        if (delivery != null) {
+            long[] result = delivery.marshal();
+            synchronized (kernel) {
+                delivery.settle();
             }
-            if (requestBufferLength < RequestMarshaller.HTTP_REQUEST_V1_SIZE) {
-                return WinError.ERROR_INSUFFICIENT_BUFFER;
-            }
-            result = queue.takeWaiting(flags, requestBuffer, requestBufferLength);
-            if (result != null) {
-                return finishInline(handle, result, bytesReturned, overlapped);
-            }
-            wait = PendingIo.start(handle, overlapped);
-            queue.park(new ReceiveOp(wait, flags, requestBuffer, requestBufferLength));
+            return finishInline(handle, result, bytesReturned, overlapped);
         }
         return overlapped != 0 ? WinError.ERROR_IO_PENDING : wait.awaitSynchronous(bytesReturned);
     }
@@ -484,8 +497,10 @@ final class EmulatedHttpApi implements HttpApi {
     public int HttpReceiveRequestEntityBody(long requestQueueHandle, long requestId, int flags, long entityBuffer,
                                             int entityBufferLength, long bytesReturned, long overlapped) {
         PendingIo wait;
+        RequestQueueHandle handle;
+        KernelRequest.Taken now;
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            handle = queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -498,17 +513,21 @@ final class EmulatedHttpApi implements HttpApi {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
             boolean fill = (flags & Http.HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER) != 0;
-            long[] now = request.readBody(new BodyRead(null, entityBuffer, entityBufferLength, fill), false);
-            if (now != null) {
-                int status = (int) now[0];
-                if (status == NtStatusTable.STATUS_END_OF_FILE && bytesReturned != 0) {
-                    // Windows 10 and later zero *BytesReturned at the end of the body.
-                    PlatformDependent.putInt(bytesReturned, 0);
-                }
-                return finishInline(handle, now, bytesReturned, overlapped);
+            now = request.readBody(new BodyRead(null, entityBuffer, entityBufferLength, fill), false);
+            wait = null;
+            if (now == null) {
+                wait = PendingIo.start(handle, overlapped);
+                request.readBody(new BodyRead(wait, entityBuffer, entityBufferLength, fill), true);
             }
-            wait = PendingIo.start(handle, overlapped);
-            request.readBody(new BodyRead(wait, entityBuffer, entityBufferLength, fill), true);
+        }
+        if (now != null) {
+            // Copied outside the kernel lock: the bytes were taken out of the body buffer under it.
+            int copied = now.copyTo(entityBuffer);
+            if (now.status() == NtStatusTable.STATUS_END_OF_FILE && bytesReturned != 0) {
+                // Windows 10 and later zero *BytesReturned at the end of the body.
+                PlatformDependent.putInt(bytesReturned, 0);
+            }
+            return finishInline(handle, new long[] {now.status(), copied}, bytesReturned, overlapped);
         }
         return overlapped != 0 ? WinError.ERROR_IO_PENDING : wait.awaitSynchronous(bytesReturned);
     }

@@ -10,9 +10,12 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.internal.SystemPropertyUtil;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +30,8 @@ import java.util.Map;
  * blocks while holding it (waits for synchronous calls happen outside).
  */
 final class Kernel {
+
+    private static final InternalLogger logger = InternalLoggerFactory.getInstance(Kernel.class);
 
     /** Comma-separated listen addresses; default {@code 127.0.0.1,::1} (loopback only). */
     static final String LISTEN_ADDRESSES_PROPERTY = "io.netty.contrib.httpsys.emulator.listenAddresses";
@@ -44,6 +49,27 @@ final class Kernel {
             new DefaultThreadFactory("httpsys-emulator", true), NioIoHandler.newFactory());
     private final List<InetAddress> listenAddresses = listenAddresses();
     private final KernelLimits limits = KernelLimits.DEFAULT;
+
+    private final ThreadLocal<ArrayDeque<Runnable>> deferred = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** Runs {@code work} on this thread once it has left the kernel lock (see {@link #runDeferred()}). */
+    void defer(Runnable work) {
+        deferred.get().add(work);
+    }
+
+    /** Runs the work deferred under the kernel lock; call without holding the lock. */
+    void runDeferred() {
+        ArrayDeque<Runnable> work = deferred.get();
+        Runnable next;
+        while ((next = work.poll()) != null) {
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // One failed completion must not strand the others queued behind it.
+                logger.warn("emulated kernel work failed", e);
+            }
+        }
+    }
 
     HandleTable handles() {
         return handles;
@@ -90,6 +116,7 @@ final class Kernel {
                     connection = new KernelConnection(Kernel.this, handles.newValue(HandleTable.CONNECTION_TAG));
                     connections.put(connection.id, connection);
                 }
+                ch.pipeline().addLast(connection.headWatch());
                 ch.pipeline().addLast(new KernelRequestDecoder(scheme, ch.localAddress(), limits));
                 ch.pipeline().addLast(connection);
             }
@@ -110,7 +137,7 @@ final class Kernel {
             }
             try {
                 addresses.add(InetAddress.getByAddress(bytes));
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 throw new IllegalArgumentException(text, e);
             }
         }

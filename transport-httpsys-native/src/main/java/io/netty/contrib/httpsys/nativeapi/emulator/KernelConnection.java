@@ -2,17 +2,22 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The kernel side of one client connection: takes the parsed requests and body bytes of the wire codec,
@@ -39,6 +44,11 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     private boolean kernelAnswered;
     private KernelRequest pausedBy;
     private final List<PendingIo> disconnectWaits = new ArrayList<>();
+    /** The current request was a cache hit on a connection that stays open. */
+    private boolean cacheHitKeepsAlive;
+    /** IdleConnection, then HeaderWait once bytes of the next head arrive; only touched on the event loop. */
+    private ScheduledFuture<?> headTimer;
+    private boolean headStarted;
 
     KernelConnection(Kernel kernel, long id) {
         this.kernel = kernel;
@@ -49,6 +59,58 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         decoder = ctx.pipeline().get(KernelRequestDecoder.class);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        startHeadTimer();
+        ctx.fireChannelActive();
+    }
+
+    /**
+     * A handler for in front of the codec that sees the first bytes of each request head: the connection is
+     * idle (IdleConnection timer) until they come, then the head must complete within HeaderWait. Expiry closes
+     * the connection without a response, as HTTP.SYS does.
+     */
+    ChannelInboundHandlerAdapter headWatch() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (headTimer != null && !headStarted) {
+                    headStarted = true;
+                    headTimer.cancel(false);
+                    headTimer = schedule(timeouts().headerWait());
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
+    private void startHeadTimer() {
+        stopHeadTimer();
+        if (channel.isActive()) {
+            headStarted = false;
+            headTimer = schedule(timeouts().idleConnection());
+        }
+    }
+
+    private void stopHeadTimer() {
+        if (headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
+    }
+
+    private ScheduledFuture<?> schedule(int seconds) {
+        return channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, seconds, TimeUnit.SECONDS);
+    }
+
+    private TimeoutLimits timeouts() {
+        synchronized (kernel) {
+            return kernel.registry().connectionTimeouts(localPort());
+        }
     }
 
     boolean isOpen() {
@@ -75,16 +137,25 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             synchronized (kernel) {
                 contentArrived(content);
             }
+            kernel.runDeferred();
         } else {
-            io.netty.util.ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(msg);
         }
     }
 
     private void requestArrived(ParsedRequest request) {
         kernelAnswered = false;
+        stopHeadTimer();
         byte[] cached = kernel.cache().lookup(request, localPort());
         if (cached != null) {
-            answer(cached);
+            // A cache hit is an ordinary response: the connection stays open unless the request said otherwise.
+            kernelAnswered = true;
+            cacheHitKeepsAlive = request.keepAlive();
+            decoder.responseStarted();
+            channel.writeAndFlush(Unpooled.wrappedBuffer(cached));
+            if (!cacheHitKeepsAlive) {
+                GracefulClose.afterFlush(channel);
+            }
             return;
         }
         UrlRegistry.Route route = kernel.registry().route(localPort(), request.cookedHost(), request.cookedAbsPath());
@@ -98,7 +169,7 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         }
         UrlGroup group = matched.registration().group();
         RequestQueue queue = group.queue;
-        if (queue == null || !group.isActive() || !queue.isAccepting() || !queue.hasRoom()) {
+        if (queue == null || !group.isActive() || !queue.isAccepting() || !queue.admit()) {
             serviceUnavailable(queue);
             return;
         }
@@ -109,11 +180,10 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void serviceUnavailable(RequestQueue queue) {
-        if (queue != null && queue.verbosity == io.netty.contrib.httpsys.nativeapi.Http.Http503ResponseVerbosityBasic) {
+        if (queue != null && queue.verbosity == Http.Http503ResponseVerbosityBasic) {
             // Basic verbosity (the default): no 503 is sent, the connection is reset.
             kernelAnswered = true;
-            channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            channel.close();
+            reset(channel);
             return;
         }
         answer(KernelResponses.encode(KernelAnswer.SERVICE_UNAVAILABLE));
@@ -122,6 +192,7 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     /** Sends a kernel-generated response; every such answer ends the connection, as on Windows. */
     private void answer(byte[] response) {
         kernelAnswered = true;
+        cacheHitKeepsAlive = false;
         decoder.responseStarted();
         channel.write(Unpooled.wrappedBuffer(response));
         GracefulClose.afterFlush(channel);
@@ -130,7 +201,17 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     private void contentArrived(HttpContent content) {
         KernelRequest request = current;
         boolean last = content instanceof LastHttpContent;
-        if (request == null || kernelAnswered) {
+        if (kernelAnswered) {
+            content.release();
+            if (last && cacheHitKeepsAlive) {
+                cacheHitKeepsAlive = false;
+                kernelAnswered = false;
+                current = null;
+                continueWithNextRequest();
+            }
+            return;
+        }
+        if (request == null) {
             content.release();
             return;
         }
@@ -148,10 +229,19 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         synchronized (kernel) {
             KernelRequest request = arrived;
             arrived = null;
-            if (request != null && open) {
-                request.queue.enqueue(request);
+            if (request != null) {
+                if (open && request.queue.isAccepting()) {
+                    request.queue.enqueue(request);
+                } else {
+                    // The queue was shut down or closed between routing and queuing.
+                    request.queue.cancelAdmission();
+                    if (open) {
+                        serviceUnavailable(request.queue);
+                    }
+                }
             }
         }
+        kernel.runDeferred();
         ctx.fireChannelReadComplete();
     }
 
@@ -171,8 +261,15 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             current = null;
             // The codec turns reading back on itself; a pause for this request's body no longer applies.
             pausedBy = null;
-            channel.eventLoop().execute(decoder::continueWithNextRequest);
+            continueWithNextRequest();
         }
+    }
+
+    private void continueWithNextRequest() {
+        channel.eventLoop().execute(() -> {
+            decoder.continueWithNextRequest();
+            startHeadTimer();
+        });
     }
 
     /** The application answered: no 400 from the codec any more. */
@@ -183,6 +280,10 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     /** Writes {@code 100 Continue}. */
     void writeInterim(byte[] bytes) {
         channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    }
+
+    Kernel kernel() {
+        return kernel;
     }
 
     Channel channel() {
@@ -212,15 +313,30 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
 
     /** Drops the connection at once (HttpCancelHttpRequest). */
     void abort() {
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        reset(channel);
+    }
+
+    /** Closes with a TCP reset (SO_LINGER 0), as HTTP.SYS drops a connection it gives up on. */
+    private static void reset(Channel channel) {
+        if (channel.isActive()) {
+            try {
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            } catch (ChannelException closedMeanwhile) {
+                // Already closed: nothing left to reset.
+            }
+        }
         channel.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        stopHeadTimer();
         synchronized (kernel) {
             open = false;
-            arrived = null;
+            if (arrived != null) {
+                arrived.queue.cancelAdmission();
+                arrived = null;
+            }
             if (current != null) {
                 current.connectionLost();
                 current = null;

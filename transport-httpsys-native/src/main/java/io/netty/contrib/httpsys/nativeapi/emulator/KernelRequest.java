@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
@@ -13,8 +14,9 @@ import java.util.ArrayDeque;
  * that arrived and were not read yet, the body reads waiting for more, and how far the response got.
  *
  * <p>Body bytes are held in a bounded buffer: above {@link #PAUSE_BYTES} the connection stops reading from the
- * socket until the application reads, so a 100 MB upload never sits in memory whole. All methods run under the
- * kernel lock.
+ * socket until the application reads, so a 100 MB upload never sits in memory whole. Everything runs under the
+ * kernel lock except {@link Delivery#marshal()} and {@link Taken#copyTo(long)}, which work on data detached
+ * under it.
  */
 final class KernelRequest {
 
@@ -35,7 +37,6 @@ final class KernelRequest {
     private boolean bodyBroken;
     private boolean continueSent;
 
-    boolean delivered;
     boolean headSent;
     boolean responseComplete;
     boolean closeAfterResponse;
@@ -57,43 +58,86 @@ final class KernelRequest {
     }
 
     /**
-     * Marshals this request into the caller's buffer as {@code HttpReceiveHttpRequest} returns it.
-     *
-     * @return {NTSTATUS, bytes}: STATUS_SUCCESS with the bytes written, or STATUS_BUFFER_OVERFLOW with the size
-     *         needed (the request is then bound to its id)
+     * One delivery of this request into a receive buffer, as {@code HttpReceiveHttpRequest} returns it. It is
+     * prepared under the kernel lock ({@link #prepareDelivery}), marshalled outside it ({@link #marshal}: the
+     * head is a few kilobytes of UTF-16 and pointers, too much to build while every connection waits), and
+     * settled under it again ({@link #settle}).
      */
-    long[] deliver(int flags, long buffer, int length) {
-        boolean copyBody = (flags & Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY) != 0;
-        ByteBuf available = copyBody ? peekBody(length) : null;
-        long beyond = bufferedBytes - (available == null ? 0 : available.readableBytes());
-        int requestFlags = !bodyComplete || beyond > 0 ? Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS : 0;
-        try {
-            RequestMarshaller.Result result = RequestMarshaller.marshal(parsed, connection.info(), id,
-                    registration.urlContext(), bytesReceived, requestFlags, available, flags, buffer, length);
+    final class Delivery {
+
+        private final int flags;
+        private final long buffer;
+        private final int length;
+        private final ConnectionInfo info;
+        private final long receivedSoFar;
+        private final int requestFlags;
+        private final ByteBuf body;
+        private RequestMarshaller.Result result;
+
+        private Delivery(int flags, long buffer, int length) {
+            this.flags = flags;
+            this.buffer = buffer;
+            this.length = length;
+            this.info = connection.info();
+            this.receivedSoFar = bytesReceived;
+            boolean copyBody = (flags & Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY) != 0;
+            this.body = copyBody ? peekBody(length) : null;
+            long beyond = bufferedBytes - (body == null ? 0 : body.readableBytes());
+            this.requestFlags = !bodyComplete || beyond > 0 ? Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS : 0;
+        }
+
+        /**
+         * Writes the request into the caller's buffer (outside the kernel lock).
+         *
+         * @return {NTSTATUS, bytes}: STATUS_SUCCESS with the bytes written, or STATUS_BUFFER_OVERFLOW with the
+         *         size needed (the request is then bound to its id)
+         */
+        long[] marshal() {
+            try {
+                result = RequestMarshaller.marshal(parsed, info, id, registration.urlContext(), receivedSoFar,
+                        requestFlags, body, flags, buffer, length);
+            } catch (IllegalArgumentException unreportable) {
+                // A request HTTP_REQUEST cannot describe (the codec's limits should have refused it): the
+                // receive fails and the connection is dropped rather than leaving the receive hanging.
+                connection.abort();
+                return new long[] {NtStatusTable.STATUS_INVALID_PARAMETER, 0};
+            } finally {
+                if (body != null) {
+                    body.release();
+                }
+            }
             if (result.error() == WinError.ERROR_MORE_DATA) {
                 return new long[] {NtStatusTable.STATUS_BUFFER_OVERFLOW, result.bytesReturned()};
             }
-            delivered = true;
-            consumeBody(result.bodyBytesConsumed());
             return new long[] {NtStatus.STATUS_SUCCESS, result.bytesReturned()};
-        } finally {
-            if (available != null) {
-                available.release();
+        }
+
+        /** Under the kernel lock, after {@link #marshal}: the copied body bytes leave the buffer. */
+        void settle() {
+            if (result != null && result.error() == WinError.NO_ERROR) {
+                consumeBody(result.bodyBytesConsumed());
             }
         }
     }
 
-    /** Up to {@code limit} buffered body bytes as one buffer (a copy), for COPY_BODY. */
+    /** Starts a delivery into {@code [buffer, buffer + length)}; call under the kernel lock. */
+    Delivery prepareDelivery(int flags, long buffer, int length) {
+        return new Delivery(flags, buffer, length);
+    }
+
+    /** Up to {@code limit} buffered body bytes, left in the buffer (a view), for COPY_BODY. */
     private ByteBuf peekBody(int limit) {
-        int size = (int) Math.min(bufferedBytes, limit);
-        ByteBuf all = Unpooled.buffer(size);
+        CompositeByteBuf view = Unpooled.compositeBuffer(Math.max(2, body.size()));
+        int left = (int) Math.min(bufferedBytes, limit);
         for (ByteBuf part : body) {
-            if (!all.isWritable()) {
+            if (left == 0) {
                 break;
             }
-            all.writeBytes(part, part.readerIndex(), Math.min(part.readableBytes(), all.writableBytes()));
+            int n = Math.min(part.readableBytes(), left);
+            view.addComponent(true, part.retainedSlice(part.readerIndex(), n));
+            left -= n;
         }
-        return all;
+        return view;
     }
 
     /** Body bytes arrived from the socket (ownership passes here). */
@@ -106,6 +150,10 @@ final class KernelRequest {
         bytesReceived += n;
         body.add(content);
         bufferedBytes += n;
+        if (!parsed.chunked() && bytesReceived - parsed.headBytes() >= parsed.contentLength()) {
+            // The kernel knows the body ended with its last Content-Length byte, before the codec says so.
+            bodyComplete = true;
+        }
         serveBodyReads();
         updateReading();
     }
@@ -119,17 +167,39 @@ final class KernelRequest {
     }
 
     /**
-     * {@code HttpReceiveRequestEntityBody}: copies buffered body bytes now, or parks the read.
-     *
-     * @return {NTSTATUS, bytes} when it completes now, {@code null} when parked (overlapped: 997)
+     * What a body read gets: a status and, on success, the bytes taken out of the buffer. The copy into the
+     * caller's memory happens after the kernel lock is released ({@link #copyTo}), so a megabyte read does not
+     * hold up the other connections.
      */
-    long[] readBody(BodyRead read, boolean park) {
+    record Taken(int status, ByteBuf bytes) {
+
+        /** Copies the bytes to {@code address}, releases them, and returns how many there were. */
+        int copyTo(long address) {
+            if (bytes == null) {
+                return 0;
+            }
+            int n = bytes.readableBytes();
+            try {
+                NativeCopy.toNative(bytes, bytes.readerIndex(), address, n);
+            } finally {
+                bytes.release();
+            }
+            return n;
+        }
+    }
+
+    /**
+     * {@code HttpReceiveRequestEntityBody}: takes buffered body bytes now, or parks the read.
+     *
+     * @return what the read gets when it completes now, {@code null} when parked (overlapped: 997)
+     */
+    Taken readBody(BodyRead read, boolean park) {
         if (parsed.expectContinue() && !continueSent && !headSent && !bodyComplete) {
             continueSent = true;
             connection.writeInterim(KernelResponseWriter.CONTINUE_100);
         }
         if (bodyReads.isEmpty()) {
-            long[] now = tryRead(read);
+            Taken now = tryRead(read);
             if (now != null) {
                 return now;
             }
@@ -143,21 +213,21 @@ final class KernelRequest {
         return null;
     }
 
-    private long[] tryRead(BodyRead read) {
+    private Taken tryRead(BodyRead read) {
         if (bufferedBytes > 0 && (!read.fillBuffer() || bufferedBytes >= read.length() || bodyComplete)) {
-            int copied = copyBody(read.buffer(), read.length());
-            return new long[] {NtStatus.STATUS_SUCCESS, copied};
+            return new Taken(NtStatus.STATUS_SUCCESS, takeBody(read.length()));
         }
         if (bodyComplete) {
-            return new long[] {bodyBroken ? NtStatusTable.STATUS_CONNECTION_DISCONNECTED
-                    : NtStatusTable.STATUS_END_OF_FILE, 0};
+            return new Taken(bodyBroken ? NtStatusTable.STATUS_CONNECTION_DISCONNECTED
+                    : NtStatusTable.STATUS_END_OF_FILE, null);
         }
         if (!connection.isOpen()) {
-            return new long[] {NtStatusTable.STATUS_CONNECTION_DISCONNECTED, 0};
+            return new Taken(NtStatusTable.STATUS_CONNECTION_DISCONNECTED, null);
         }
         return null;
     }
 
+    /** Completes parked reads that can be served now; their copies run after the kernel lock is released. */
     private void serveBodyReads() {
         while (!bodyReads.isEmpty()) {
             BodyRead read = bodyReads.peek();
@@ -165,34 +235,42 @@ final class KernelRequest {
                 bodyReads.poll();
                 continue;
             }
-            long[] result = tryRead(read);
-            if (result == null) {
+            if (tryReadPossible(read)) {
+                bodyReads.poll();
+                if (!read.io().claim()) {
+                    // Cancelled between the check and now: the bytes stay for the next read.
+                    continue;
+                }
+                Taken taken = tryRead(read);
+                connection.kernel().defer(() -> read.io().finish(taken.status(), taken.copyTo(read.buffer())));
+            } else {
                 return;
             }
-            bodyReads.poll();
-            if (!read.io().claim()) {
-                // Cancelled between the check and now: the bytes stay for the next read.
-                continue;
-            }
-            read.io().finish((int) result[0], result[1]);
         }
     }
 
-    private int copyBody(long address, int length) {
-        int copied = 0;
-        while (copied < length && !body.isEmpty()) {
+    private boolean tryReadPossible(BodyRead read) {
+        return bufferedBytes > 0 && (!read.fillBuffer() || bufferedBytes >= read.length() || bodyComplete)
+                || bodyComplete || !connection.isOpen();
+    }
+
+    /** Removes up to {@code length} bytes from the front of the body buffer. */
+    private ByteBuf takeBody(int length) {
+        int wanted = (int) Math.min(length, bufferedBytes);
+        CompositeByteBuf taken = Unpooled.compositeBuffer(Math.max(2, body.size()));
+        int left = wanted;
+        while (left > 0 && !body.isEmpty()) {
             ByteBuf part = body.peek();
-            int n = Math.min(part.readableBytes(), length - copied);
-            NativeCopy.toNative(part, part.readerIndex(), address + copied, n);
-            part.skipBytes(n);
-            copied += n;
+            int n = Math.min(part.readableBytes(), left);
+            taken.addComponent(true, part.readRetainedSlice(n));
+            left -= n;
             if (!part.isReadable()) {
                 body.poll().release();
             }
         }
-        bufferedBytes -= copied;
+        bufferedBytes -= wanted - left;
         updateReading();
-        return copied;
+        return taken;
     }
 
     private void consumeBody(int n) {

@@ -23,6 +23,7 @@ final class PendingIo {
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final CompletableFuture<long[]> synchronousResult;
     private volatile Runnable onAbort;
+    private volatile boolean send;
 
     private PendingIo(KernelHandle handle, long overlapped) {
         this.handle = handle;
@@ -50,6 +51,16 @@ final class PendingIo {
         }
         writeOverlapped(overlapped, status, bytes);
         handle.postCompletion(overlapped, status, bytes, true);
+    }
+
+    /** Marks a response send, which HttpShutdownRequestQueue lets complete. */
+    PendingIo markSend() {
+        send = true;
+        return this;
+    }
+
+    boolean isSend() {
+        return send;
     }
 
     long overlapped() {

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpKnownHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
@@ -177,7 +178,7 @@ final class RequestImage {
         Map<AsciiString, Integer> unknownIndex = new LinkedHashMap<>();
         List<ByteArrayOutputStream> unknown = new ArrayList<>();
         for (RequestHeader header : headers) {
-            int id = KnownHeaders.requestHeaderId(header.name());
+            int id = HttpKnownHeaders.requestHeaderId(new AsciiString(header.name(), false));
             byte[] value = trimmed(header.value());
             if (id >= 0) {
                 known[id] = append(known[id], value);

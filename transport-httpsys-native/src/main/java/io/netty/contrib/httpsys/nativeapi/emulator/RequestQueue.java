@@ -27,6 +27,8 @@ final class RequestQueue {
     private final ArrayDeque<ReceiveOp> receives = new ArrayDeque<>();
     private final Map<Long, KernelRequest> requests = new HashMap<>();
     int queueLength = DEFAULT_QUEUE_LENGTH;
+    /** Requests admitted by {@link #admit()} and not yet queued. */
+    private int admitted;
     int verbosity = Http.Http503ResponseVerbosityBasic;
     int state = Http.HttpEnabledStateActive;
     private boolean shutdown;
@@ -43,9 +45,22 @@ final class RequestQueue {
         return !shutdown && !handles.isEmpty() && state == Http.HttpEnabledStateActive;
     }
 
-    /** Whether one more request fits in the backlog. */
-    boolean hasRoom() {
-        return backlog.size() < queueLength;
+    /**
+     * Admits one routed request if the backlog has room, reserving its place: a connection routes a request
+     * when its head is parsed but queues it at the end of the read (with the body bytes that came along), and
+     * requests routed meanwhile on other connections must see the place taken.
+     */
+    boolean admit() {
+        if (backlog.size() + admitted >= queueLength) {
+            return false;
+        }
+        admitted++;
+        return true;
+    }
+
+    /** Gives back the place of an admitted request that will not be queued (its connection closed first). */
+    void cancelAdmission() {
+        admitted--;
     }
 
     /** A request the caller may still receive (after ERROR_MORE_DATA), read or answer; {@code null} if unknown. */
@@ -53,8 +68,9 @@ final class RequestQueue {
         return requests.get(requestId);
     }
 
-    /** Queues a routed request and hands it to a waiting receive if there is one. */
+    /** Queues an admitted request and hands it to a waiting receive if there is one. */
     void enqueue(KernelRequest request) {
+        admitted--;
         requests.put(request.id, request);
         backlog.add(request);
         dispatch();
@@ -67,17 +83,18 @@ final class RequestQueue {
     }
 
     /**
-     * {@code HttpReceiveHttpRequest(HTTP_NULL_ID)} when a request is already waiting: marshals the oldest one.
+     * {@code HttpReceiveHttpRequest(HTTP_NULL_ID)} when a request is already waiting: prepares the delivery of
+     * the oldest one, which the caller marshals after leaving the kernel lock.
      *
-     * @return the delivery's {NTSTATUS, bytes}, or {@code null} when no request waits
+     * @return the delivery, or {@code null} when no request waits
      */
-    long[] takeWaiting(int flags, long buffer, int length) {
+    KernelRequest.Delivery takeWaiting(int flags, long buffer, int length) {
         if (!receives.isEmpty()) {
             // Earlier receives are served first.
             return null;
         }
         KernelRequest request = backlog.poll();
-        return request == null ? null : request.deliver(flags, buffer, length);
+        return request == null ? null : request.prepareDelivery(flags, buffer, length);
     }
 
     /** Parks a receive until a request arrives. */
@@ -86,7 +103,10 @@ final class RequestQueue {
         receive.io().onAbort(() -> receives.remove(receive));
     }
 
-    /** Pairs waiting requests with waiting receives, oldest first on both sides. */
+    /**
+     * Pairs waiting requests with waiting receives, oldest first on both sides. Each pair is marshalled and
+     * completed after the caller leaves the kernel lock ({@link Kernel#runDeferred()}).
+     */
     void dispatch() {
         while (!backlog.isEmpty() && !receives.isEmpty()) {
             ReceiveOp receive = receives.poll();
@@ -94,16 +114,40 @@ final class RequestQueue {
                 continue;
             }
             KernelRequest request = backlog.poll();
-            long[] result = request.deliver(receive.flags(), receive.buffer(), receive.length());
-            receive.io().finish((int) result[0], result[1]);
+            KernelRequest.Delivery delivery = request.prepareDelivery(receive.flags(), receive.buffer(),
+                    receive.length());
+            Kernel kernel = request.connection.kernel();
+            kernel.defer(() -> {
+                long[] result = delivery.marshal();
+                synchronized (kernel) {
+                    delivery.settle();
+                }
+                receive.io().finish((int) result[0], result[1]);
+            });
         }
     }
 
     /**
-     * {@code HttpShutdownRequestQueue}: stops the queue. Pending receives on every handle end with
-     * {@code ERROR_OPERATION_ABORTED}; waiting requests are answered 503 by the kernel.
+     * {@code HttpShutdownRequestQueue} (documented steps): no new requests are routed here, pending receives end
+     * with {@code ERROR_OPERATION_ABORTED}, requests already handed out and not being answered are cancelled
+     * (returned, for their connections to be reset), responses in progress complete, and requests not yet
+     * received stay queued until the queue closes.
      */
     List<KernelRequest> shutdown() {
+        shutdown = true;
+        abortReceives(null);
+        List<KernelRequest> cancelled = new ArrayList<>();
+        for (KernelRequest request : requests.values()) {
+            if (!backlog.contains(request) && !request.headSent) {
+                cancelled.add(request);
+            }
+        }
+        cancelled.forEach(this::forget);
+        return cancelled;
+    }
+
+    /** The last handle closed: every request left, received or not, is dropped (returned). */
+    List<KernelRequest> close() {
         shutdown = true;
         abortReceives(null);
         List<KernelRequest> dropped = new ArrayList<>(requests.values());

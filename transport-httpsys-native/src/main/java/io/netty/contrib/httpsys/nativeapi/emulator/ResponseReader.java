@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpKnownHeaders;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpByteRange;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
@@ -190,7 +191,7 @@ public final class ResponseReader {
         if (value == 0) {
             return false;
         }
-        headers.add(new ResponseHeader(KnownHeaders.responseHeaderName(id), copy(value, length)));
+        headers.add(new ResponseHeader(HttpKnownHeaders.responseHeaderName(id).toByteArray(), copy(value, length)));
         return true;
     }
 

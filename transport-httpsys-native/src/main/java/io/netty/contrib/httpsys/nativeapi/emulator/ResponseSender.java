@@ -47,34 +47,38 @@ final class ResponseSender {
 
     int sendHttpResponse(RequestQueueHandle handle, long requestId, int flags, long response, long cachePolicy,
                          long bytesSent, long overlapped) {
+        if ((flags & ~KNOWN_SEND_FLAGS) != 0 || response == 0) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        // The caller's memory is read before taking the kernel lock: it is the caller's until the call returns.
+        ResponseReader.Result<ResponseHead> head = ResponseReader.readResponse(response);
+        if (!head.isOk()) {
+            return head.error();
+        }
+        ResponseReader.Result<List<DataChunk>> chunks = ResponseReader.readDataChunks(
+                HttpResponseV2.entityChunkCount(response), HttpResponseV2.entityChunks(response));
+        if (!chunks.isOk()) {
+            return chunks.error();
+        }
+        ResponseReader.Result<ResponseReader.CachePolicy> policy = ResponseReader.readCachePolicy(cachePolicy);
+        if (!policy.isOk()) {
+            return policy.error();
+        }
+        List<Object> parts = new ArrayList<>();
+        int error = resolve(chunks.value(), parts);
+        if (error != WinError.NO_ERROR) {
+            return error;
+        }
+        long entityLength = length(parts);
         PendingIo wait;
         synchronized (kernel) {
             KernelRequest request = handle.queue.request(requestId);
             if (request == null || !request.isLive()) {
                 return WinError.ERROR_CONNECTION_INVALID;
             }
-            if ((flags & ~KNOWN_SEND_FLAGS) != 0 || request.headSent || response == 0) {
+            if (request.headSent) {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
-            ResponseReader.Result<ResponseHead> head = ResponseReader.readResponse(response);
-            if (!head.isOk()) {
-                return head.error();
-            }
-            ResponseReader.Result<List<DataChunk>> chunks = ResponseReader.readDataChunks(
-                    HttpResponseV2.entityChunkCount(response), HttpResponseV2.entityChunks(response));
-            if (!chunks.isOk()) {
-                return chunks.error();
-            }
-            ResponseReader.Result<ResponseReader.CachePolicy> policy = ResponseReader.readCachePolicy(cachePolicy);
-            if (!policy.isOk()) {
-                return policy.error();
-            }
-            List<Object> parts = new ArrayList<>();
-            int error = resolve(chunks.value(), parts);
-            if (error != WinError.NO_ERROR) {
-                return error;
-            }
-            long entityLength = length(parts);
             KernelResponseWriter.Head encoded = KernelResponseWriter.encodeHead(request.parsed, head.value(),
                     entityLength, flags);
             request.headSent = true;
@@ -98,23 +102,26 @@ final class ResponseSender {
 
     int sendResponseEntityBody(RequestQueueHandle handle, long requestId, int flags, int chunkCount, long chunks,
                                long bytesSent, long overlapped) {
+        if ((flags & ~KNOWN_SEND_FLAGS) != 0) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        ResponseReader.Result<List<DataChunk>> read = ResponseReader.readDataChunks(chunkCount, chunks);
+        if (!read.isOk()) {
+            return read.error();
+        }
+        List<Object> parts = new ArrayList<>();
+        int error = resolve(read.value(), parts);
+        if (error != WinError.NO_ERROR) {
+            return error;
+        }
         PendingIo wait;
         synchronized (kernel) {
             KernelRequest request = handle.queue.request(requestId);
             if (request == null || !request.isLive()) {
                 return WinError.ERROR_CONNECTION_INVALID;
             }
-            if ((flags & ~KNOWN_SEND_FLAGS) != 0 || !request.headSent) {
+            if (!request.headSent) {
                 return WinError.ERROR_INVALID_PARAMETER;
-            }
-            ResponseReader.Result<List<DataChunk>> read = ResponseReader.readDataChunks(chunkCount, chunks);
-            if (!read.isOk()) {
-                return read.error();
-            }
-            List<Object> parts = new ArrayList<>();
-            int error = resolve(read.value(), parts);
-            if (error != WinError.NO_ERROR) {
-                return error;
             }
             if ("HEAD".equals(request.parsed.verb())) {
                 parts.clear();
@@ -166,32 +173,22 @@ final class ResponseSender {
 
     /**
      * Writes the parts; completes inline (returns {@code null}) when everything is memory and the connection
-     * has room, else returns the operation that the last write completes.
+     * has room, else returns the operation that the last write completes. The writes run as one task on the
+     * connection's event loop: one hand-over under the kernel lock instead of one per part, in the same order
+     * as every other task the kernel gives that connection (the codec's continue, a graceful close).
      */
     private PendingIo transmit(RequestQueueHandle handle, KernelRequest request, List<Object> parts, boolean last,
                                boolean close, long bytesSent, long overlapped) {
-        Channel channel = request.connection.channel();
+        KernelConnection connection = request.connection;
+        Channel channel = connection.channel();
         long total = length(parts);
         boolean memoryOnly = parts.stream().allMatch(p -> p instanceof byte[]);
         boolean inline = memoryOnly && channel.isWritable();
-        PendingIo op = inline ? null : PendingIo.start(handle, overlapped);
-        ChannelFuture lastWrite = null;
-        try {
-            for (Object part : parts) {
-                lastWrite = channel.write(part instanceof byte[] bytes ? Unpooled.wrappedBuffer(bytes)
-                        : fileMessage(channel, (FileRange) part));
-            }
-        } catch (IOException e) {
-            if (op != null) {
-                op.complete(NtStatusTable.STATUS_CONNECTION_DISCONNECTED, 0);
-            }
-            request.connection.abort();
-            return op;
-        }
-        channel.flush();
+        PendingIo op = inline ? null : PendingIo.start(handle, overlapped).markSend();
+        channel.eventLoop().execute(() -> write(channel, parts, op, total));
         if (last) {
             request.responseCompleted();
-            request.connection.responseFinished(request, close);
+            connection.responseFinished(request, close);
         }
         if (inline) {
             if (bytesSent != 0) {
@@ -200,13 +197,35 @@ final class ResponseSender {
             PendingIo.completeInline(handle, overlapped, NtStatus.STATUS_SUCCESS, total);
             return null;
         }
+        return op;
+    }
+
+    /** On the event loop: puts the parts on the wire and completes {@code op} (if any) when they are written. */
+    private static void write(Channel channel, List<Object> parts, PendingIo op, long total) {
+        ChannelFuture lastWrite = null;
+        try {
+            for (Object part : parts) {
+                lastWrite = channel.write(part instanceof byte[] bytes ? Unpooled.wrappedBuffer(bytes)
+                        : fileMessage(channel, (FileRange) part));
+            }
+        } catch (IOException e) {
+            // The file cannot be read any more: the response cannot be finished, so the connection goes.
+            channel.close();
+            if (op != null) {
+                op.complete(NtStatusTable.STATUS_CONNECTION_DISCONNECTED, 0);
+            }
+            return;
+        }
+        channel.flush();
+        if (op == null) {
+            return;
+        }
         if (lastWrite == null) {
             op.complete(NtStatus.STATUS_SUCCESS, 0);
         } else {
             lastWrite.addListener(f -> op.complete(f.isSuccess() ? NtStatus.STATUS_SUCCESS
                     : NtStatusTable.STATUS_CONNECTION_DISCONNECTED, f.isSuccess() ? total : 0));
         }
-        return op;
     }
 
     /** A zero-copy region on plain connections; chunked reads through the TLS engine otherwise. */

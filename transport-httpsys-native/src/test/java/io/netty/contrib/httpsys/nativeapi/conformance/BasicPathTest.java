@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * completion port, overlapped receives, memory-chunk responses, keep-alive, on {@code http://+:P/} and on a
  * {@code http://localhost:P/app/} prefix.
  */
-@Timeout(20)
+@Timeout(60)
 class BasicPathTest {
 
     private static final long KEY = 0x1234;
@@ -44,7 +44,7 @@ class BasicPathTest {
             int appPort = server.addUrl(server.group, "http://localhost:%d/app/", 2);
             long port = io.CreateIoCompletionPort(server.queue, 0, KEY, 0);
             assertTrue(port != 0, "CreateIoCompletionPort: " + io.GetLastError());
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             List<String> urls = List.of("http://127.0.0.1:" + strongPort + "/one",
                     "http://127.0.0.1:" + strongPort + "/two?x=1", "http://localhost:" + appPort + "/app/three");
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
@@ -54,7 +54,7 @@ class BasicPathTest {
                 serveOne(server, port);
             }
             for (int i = 0; i < urls.size(); i++) {
-                HttpResponse<String> response = responses.get(i).get(5, TimeUnit.SECONDS);
+                HttpResponse<String> response = responses.get(i).get(15, TimeUnit.SECONDS);
                 assertEquals(200, response.statusCode());
                 assertEquals("hello " + URI.create(urls.get(i)).getRawPath(), response.body());
                 assertTrue(response.headers().firstValue("Date").isPresent());
@@ -73,7 +73,7 @@ class BasicPathTest {
             long removed = arena.allocate(4);
             int error = server.api.HttpReceiveHttpRequest(server.queue, Http.HTTP_NULL_ID, 0, buffer, 4096, 0, ovl);
             assertTrue(error == WinError.ERROR_IO_PENDING || error == WinError.NO_ERROR, "receive: " + error);
-            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entries, 4, removed, 5000, false),
+            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entries, 4, removed, 10_000, false),
                     "no receive completion: " + server.io.GetLastError());
             assertEquals(1, PlatformDependent.getInt(removed));
             assertEquals(ovl, OverlappedEntry.overlapped(entries));
@@ -86,7 +86,7 @@ class BasicPathTest {
             long response = new ResponseBuilder(arena).body("hello ", path).build();
             error = server.api.HttpSendHttpResponse(server.queue, requestId, 0, response, 0, 0, 0, 0, ovl, 0);
             assertTrue(error == WinError.ERROR_IO_PENDING || error == WinError.NO_ERROR, "send: " + error);
-            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entries, 4, removed, 5000, false),
+            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entries, 4, removed, 10_000, false),
                     "no send completion: " + server.io.GetLastError());
             assertEquals(ovl, OverlappedEntry.overlapped(entries));
         }

@@ -1,5 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
+import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 7 and the lifetime rules: CancelIoEx, HttpCancelHttpRequest, shutdown, close, disconnects. */
-@Timeout(20)
+@Timeout(60)
 class CancellationTest {
 
     private static final int BUFFER = 2048;
@@ -51,7 +52,7 @@ class CancellationTest {
     /** The next packet's OVERLAPPED, asserting its status. */
     private long nextCompletion(int expectedStatus) {
         long entry = arena.allocate(OverlappedEntry.SIZE);
-        assertTrue(server.io.GetQueuedCompletionStatusEx(completionPort, entry, 1, arena.allocate(4), 5000, false),
+        assertTrue(server.io.GetQueuedCompletionStatusEx(completionPort, entry, 1, arena.allocate(4), 10_000, false),
                 "no completion: " + server.io.GetLastError());
         assertEquals(expectedStatus, NtStatus.statusOf(OverlappedEntry.internal(entry)));
         return OverlappedEntry.overlapped(entry);
@@ -97,6 +98,8 @@ class CancellationTest {
         assertEquals(WinError.ERROR_IO_PENDING, pendingReceive(server.queue, ovl));
         assertEquals(0, server.api.HttpShutdownRequestQueue(server.queue));
         assertEquals(ovl, nextCompletion(NtStatus.STATUS_CANCELLED));
+        // Documented: an invalid handle is ERROR_INVALID_PARAMETER here (not ERROR_INVALID_HANDLE).
+        assertEquals(WinError.ERROR_INVALID_PARAMETER, server.api.HttpShutdownRequestQueue(0xbadL));
 
         long other = server.createQueue(null, 0);
         long otherPort = server.io.CreateIoCompletionPort(other, 0, 7, 0);
@@ -147,7 +150,10 @@ class CancellationTest {
         long response = new ResponseBuilder(arena).body("late").build();
         assertEquals(WinError.ERROR_CONNECTION_INVALID,
                 server.api.HttpSendHttpResponse(server.queue, id, 0, response, 0, 0, 0, 0, 0, 0));
-        assertEquals(WinError.ERROR_CONNECTION_INVALID, server.api.HttpWaitForDisconnect(server.queue,
-                HttpRequestV2.connectionId(buffer), arena.overlapped()));
+        if (HttpSysBackend.current().isEmulated()) {
+            // The emulator forgets a closed connection's id; what Windows answers here is not documented.
+            assertEquals(WinError.ERROR_CONNECTION_INVALID, server.api.HttpWaitForDisconnect(server.queue,
+                    HttpRequestV2.connectionId(buffer), arena.overlapped()));
+        }
     }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 7: completion ports (Wine's test_v2_completion_port, plus batching and skip-on-success). */
-@Timeout(20)
+@Timeout(60)
 class CompletionPortTest {
 
     private static final int BUFFER = 2048;
@@ -79,7 +79,7 @@ class CompletionPortTest {
         try (RawClient client = new RawClient(tcpPort)) {
             assertEquals(0, dequeue(port, 1, 0));
             client.send(RawClient.simpleGet("/", tcpPort));
-            assertEquals(1, dequeue(port, 8, 5000));
+            assertEquals(1, dequeue(port, 8, 10_000));
             assertEquals(ovl, OverlappedEntry.overlapped(entry(0)));
             assertEquals(123, OverlappedEntry.completionKey(entry(0)));
             assertTrue(OverlappedEntry.numberOfBytesTransferred(entry(0)) > HttpRequestV2.REQUEST_INFO_COUNT);
@@ -88,7 +88,7 @@ class CompletionPortTest {
             long response = new ResponseBuilder(arena).status(418, "I'm a teapot").build();
             assertEquals(0, server.api.HttpSendHttpResponse(server.queue, HttpRequestV2.requestId(buffer), 0,
                     response, 0, 0, 0, 0, ovl, 0));
-            assertEquals(1, dequeue(port, 8, 5000));
+            assertEquals(1, dequeue(port, 8, 10_000));
             assertEquals(ovl, OverlappedEntry.overlapped(entry(0)));
             assertEquals(123, OverlappedEntry.completionKey(entry(0)));
             int bytes = OverlappedEntry.numberOfBytesTransferred(entry(0));
@@ -148,7 +148,7 @@ class CompletionPortTest {
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() ->
                 io.GetQueuedCompletionStatusEx(port, threadEntries, 1, threadRemoved, WinBase.INFINITE, false));
         assertTrue(io.PostQueuedCompletionStatus(port, 0, 77, 0));
-        assertTrue(waiter.get(5, TimeUnit.SECONDS));
+        assertTrue(waiter.get(15, TimeUnit.SECONDS));
         assertEquals(77, OverlappedEntry.completionKey(threadEntries));
         io.CloseHandle(port);
     }

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * A plain TCP client that writes request bytes and reads the exact response bytes, like Wine's tests do with
- * {@code send}/{@code recv}. Reads time out after 5 s so a broken emulator fails the test instead of hanging.
+ * {@code send}/{@code recv}. Reads time out after 10 s so a broken emulator fails the test instead of hanging.
  */
 final class RawClient implements AutoCloseable {
 
@@ -22,8 +22,8 @@ final class RawClient implements AutoCloseable {
     RawClient(int port) {
         try {
             socket = new Socket();
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(5000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(10_000);
             socket.setTcpNoDelay(true);
             in = socket.getInputStream();
         } catch (IOException e) {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 4: request bodies (Wine's test_v1_entity_body, plus chunked, 100-continue, streaming). */
-@Timeout(20)
+@Timeout(60)
 class RequestBodyTest {
 
     private static final int BUFFER = 4096;
@@ -194,7 +194,7 @@ class RequestBodyTest {
             assertEquals(WinError.ERROR_IO_PENDING, readBody(id, body, 16, 0, ovl), "no body bytes sent yet");
             client.send("ping\0");
             long entry = arena.allocate(OverlappedEntry.SIZE);
-            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entry, 1, bytes, 5000, false));
+            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entry, 1, bytes, 10_000, false));
             assertEquals(ovl, OverlappedEntry.overlapped(entry));
             assertEquals(5, Overlapped.internalHigh(ovl));
             assertEquals("ping\0", readAscii(body, 5));
@@ -237,13 +237,13 @@ class RequestBodyTest {
             client.socket.setSoTimeout(200);
             assertThrows(java.net.SocketTimeoutException.class, () -> client.socket.getInputStream().read(),
                     "100 Continue must wait for the first body read");
-            client.socket.setSoTimeout(5000);
+            client.socket.setSoTimeout(10_000);
             long body = arena.allocate(8);
             CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> readBody(id, body, 8, bytes, 0));
             String interim = new String(client.readExactly(25), StandardCharsets.US_ASCII);
             assertEquals("HTTP/1.1 100 Continue\r\n\r\n", interim);
             client.send("abc");
-            assertEquals(0, read.get(5, TimeUnit.SECONDS));
+            assertEquals(0, read.get(15, TimeUnit.SECONDS));
             assertEquals("abc", readAscii(body, 3));
             respond(id, client);
         }
@@ -287,13 +287,13 @@ class RequestBodyTest {
             }
             assertEquals(WinError.ERROR_HANDLE_EOF, error);
             assertEquals(size, total);
-            upload.get(5, TimeUnit.SECONDS);
+            upload.get(15, TimeUnit.SECONDS);
             try (NativeArena responseArena = new NativeArena()) {
                 long response = new ResponseBuilder(responseArena).body("done").build();
                 assertEquals(0, server.api.HttpSendHttpResponse(server.queue, id, 0, response, 0, 0, 0, 0, 0, 0));
             }
             InputStream in = socket.getInputStream();
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(10_000);
             String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             assertEquals("HTTP/1.1 200", head);
         }

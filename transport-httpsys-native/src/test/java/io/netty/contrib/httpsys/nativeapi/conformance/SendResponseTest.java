@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 5: sending responses (Wine's test_v1_entity_body, test_v2_server; DESIGN's file chunks). */
-@Timeout(20)
+@Timeout(60)
 class SendResponseTest {
 
     private static final int BUFFER = 4096;
@@ -189,7 +189,7 @@ class SendResponseTest {
             int error = send(id, 0, response, 0, ovl);
             assertTrue(error == 0 || error == WinError.ERROR_IO_PENDING, "send: " + error);
             long entry = arena.allocate(OverlappedEntry.SIZE);
-            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entry, 1, arena.allocate(4), 5000, false));
+            assertTrue(server.io.GetQueuedCompletionStatusEx(port, entry, 1, arena.allocate(4), 10_000, false));
             assertEquals(ovl, OverlappedEntry.overlapped(entry));
             assertEquals(0, OverlappedEntry.internal(entry), "send status");
             String head = client.readHead();

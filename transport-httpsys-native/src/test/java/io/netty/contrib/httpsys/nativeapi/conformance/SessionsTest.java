@@ -6,6 +6,8 @@ import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpConnectionLimitInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpQosSettingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpStateInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
@@ -18,12 +20,13 @@ import org.junit.jupiter.api.Timeout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Behaviours section 1: sessions, URL groups, request queues, binding and properties (Wine's
  * test_HttpCreateServerSession, test_HttpCreateUrlGroup, test_v2_queue_after_url, test_v2_bound_port).
  */
-@Timeout(20)
+@Timeout(60)
 class SessionsTest {
 
     private static final int VERSION_1_1 = 0x0001_0001;
@@ -180,6 +183,28 @@ class SessionsTest {
                     HttpTimeoutLimitInfo.SIZE, length));
             assertEquals(30, HttpTimeoutLimitInfo.idleConnection(timeouts));
             assertEquals(15, HttpTimeoutLimitInfo.headerWait(timeouts));
+        }
+    }
+
+    @Test
+    void qosConnectionLimitIsStoredAndReported() {
+        try (TestServer server = new TestServer()) {
+            long limit = arena.allocate(HttpConnectionLimitInfo.SIZE);
+            HttpConnectionLimitInfo.setFlags(limit, 1);
+            HttpConnectionLimitInfo.setMaxConnections(limit, 50);
+            long qos = arena.allocate(HttpQosSettingInfo.SIZE);
+            HttpQosSettingInfo.setQosType(qos, Http.HttpQosSettingTypeConnectionLimit);
+            HttpQosSettingInfo.setQosSetting(qos, limit);
+            assertEquals(0, api.HttpSetUrlGroupProperty(server.group, Http.HttpServerQosProperty, qos,
+                    HttpQosSettingInfo.SIZE));
+            assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpSetUrlGroupProperty(server.group,
+                    Http.HttpServerQosProperty, qos, HttpQosSettingInfo.SIZE - 8));
+            // Reading QoS back is the emulator's own report (Windows does not document the query).
+            assumeTrue(HttpSysBackend.current().isEmulated());
+            HttpConnectionLimitInfo.setMaxConnections(limit, 0);
+            assertEquals(0, api.HttpQueryUrlGroupProperty(server.group, Http.HttpServerQosProperty, qos,
+                    HttpQosSettingInfo.SIZE, arena.allocate(4)));
+            assertEquals(50, HttpConnectionLimitInfo.maxConnections(limit));
         }
     }
 }

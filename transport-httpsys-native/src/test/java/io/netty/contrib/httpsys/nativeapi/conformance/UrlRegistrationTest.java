@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 2: URL registration and routing (Wine's test_v2_server, test_v1_relative_urls, test_v2_bound_port). */
-@Timeout(20)
+@Timeout(60)
 class UrlRegistrationTest {
 
     private static final int BUFFER = 2048;

@@ -62,6 +62,18 @@ final class WineCompletionPort implements AutoCloseable {
         return packet;
     }
 
+    /** The OVERLAPPEDs of the next two packets, both successful, in the order they came. */
+    Long[] take2() {
+        Long[] overlapped = new Long[2];
+        for (int i = 0; i < 2; i++) {
+            Packet packet = poll(ARRIVES_MS);
+            assertNotNull(packet, "no completion packet within " + ARRIVES_MS + " ms");
+            assertEquals(0, packet.error(), "status of packet " + i);
+            overlapped[i] = packet.overlapped();
+        }
+        return overlapped;
+    }
+
     /** Asserts that no packet is queued now (Wine's {@code GetQueuedCompletionStatus(port, ..., 0)} failing with 258). */
     void assertEmpty() {
         assertNull(poll(0), "unexpected completion packet");

@@ -43,6 +43,7 @@ class WineEntityBodyTest {
     private long recvBody;
 
     @BeforeEach
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void setUp() {
         server = new WineV2Server();
         port = WineUrls.addUrlV2(server.api, server.group, "/");
@@ -53,6 +54,7 @@ class WineEntityBodyTest {
     }
 
     @AfterEach
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void tearDown() {
         client.close();
         server.close();
@@ -126,6 +128,7 @@ class WineEntityBodyTest {
         System.arraycopy(body, 0, request, head.length(), body.length);
         client.send(request);
 
+        req = server.arena.guarded(2000);
         assertEquals(0, receive(Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, 2000));
         NativeArena.assertGuardIntact(req, 2000);
         assertEquals(2000, PlatformDependent.getInt(bytes));

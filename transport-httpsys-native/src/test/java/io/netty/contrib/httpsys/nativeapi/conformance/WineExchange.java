@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class WineExchange {
 
     /** {@code sizeof(HTTP_REQUEST_V1)} on x64: the {@code HTTP_REQUEST_V2} fields before {@code RequestInfoCount}. */
-    static final int HTTP_REQUEST_V1_SIZE = 848;
+    static final int HTTP_REQUEST_V1_SIZE = HttpRequestV2.REQUEST_INFO_COUNT;
 
     private WineExchange() {
     }
@@ -46,13 +47,13 @@ final class WineExchange {
     }
 
     /** {@code send_response_v1}: a synchronous 418 for {@code requestId}, read back from the client. */
-    static WireResponse sendResponseV1(HttpApi api, long queue, long requestId, RawClient client) {
+    static WineWireResponse sendResponseV1(HttpApi api, long queue, long requestId, RawClient client) {
         try (NativeArena arena = new NativeArena()) {
             long response = new ResponseBuilder(arena).status(418, "I'm a teapot").build();
             assertEquals(0, api.HttpSendHttpResponse(queue, requestId, 0, response, 0, 0, 0, 0, 0, 0),
                     "HttpSendHttpResponse");
         }
-        WireResponse wire = WireResponse.read(client, -1);
+        WineWireResponse wire = WineWireResponse.read(client, -1);
         assertEquals("HTTP/1.1 418 I'm a teapot", wire.statusLine());
         return wire;
     }

@@ -11,6 +11,7 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
+import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readAscii;
 import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readUtf16;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +46,10 @@ class WineV2ServerTest {
             NativeArena arena = server.arena;
             long buffer = arena.guarded(BUFFER);
             long ovl = arena.overlapped();
+            long size = arena.allocate(4);
+            PlatformDependent.putInt(size, 0xdeadbeef);
+            assertEquals(WinError.ERROR_INVALID_HANDLE,
+                    server.api.HttpReceiveHttpRequest(0, Http.HTTP_NULL_ID, 0, buffer, BUFFER, size, 0));
             assertEquals(WinError.ERROR_INVALID_HANDLE,
                     server.api.HttpReceiveHttpRequest(0, Http.HTTP_NULL_ID, 0, buffer, BUFFER, 0, ovl));
             assertEquals(WinError.ERROR_CONNECTION_INVALID,
@@ -63,6 +69,8 @@ class WineV2ServerTest {
                 assertEquals(KEY, received.key());
                 assertEquals(0, received.error());
                 assertTrue(received.bytes() > HttpRequestV2.SIZE, "size " + received.bytes());
+                assertEquals(NtStatus.STATUS_SUCCESS, NtStatus.statusOf(Overlapped.internal(ovl)));
+                assertEquals(received.bytes(), Overlapped.internalHigh(ovl));
                 NativeArena.assertGuardIntact(buffer, BUFFER);
                 assertGetFoobar(buffer, port, client, request);
 
@@ -72,10 +80,14 @@ class WineV2ServerTest {
                         0xdeadbeefL, 0, response, 0, 0, 0, 0, ovl, 0));
                 long requestId = HttpRequestV2.requestId(buffer);
                 assertEquals(0, server.api.HttpSendHttpResponse(server.queue, requestId, 0, response, 0, 0, 0, 0, ovl, 0));
+                // Returned 0: the OVERLAPPED is already complete, so GetOverlappedResult(..., FALSE) succeeds at once.
+                assertEquals(NtStatus.STATUS_SUCCESS, NtStatus.statusOf(Overlapped.internal(ovl)));
+                long sentNow = Overlapped.internalHigh(ovl);
                 WineCompletionPort.Packet sent = completions.take(ovl);
                 assertEquals(0, sent.error());
+                assertEquals(sentNow, sent.bytes());
 
-                WireResponse wire = WireResponse.read(client, -1);
+                WineWireResponse wire = WineWireResponse.read(client, -1);
                 assertEquals(sent.bytes(), wire.wireLength(), "bytes sent vs bytes received");
                 assertEquals("HTTP/1.1 418 I'm a teapot", wire.statusLine());
                 assertTrue(wire.headerLines().contains("Retry-After: 120"), "Retry-After in " + wire.headerLines());
@@ -117,6 +129,8 @@ class WineV2ServerTest {
         long remote = HttpTransportAddress.remoteAddress(address);
         assertEquals(2 /* AF_INET */, SockaddrIn.sinFamily(remote));
         assertEquals(client.socket.getLocalSocketAddress(), SockaddrIn.toInetSocketAddress(remote));
+        assertArrayEquals(new byte[8], NativeArena.read(remote + SockaddrIn.SIN_ZERO, 8),
+                "sin_zero (Wine compares the whole sockaddr with getsockname's)");
         long local = HttpTransportAddress.localAddress(address);
         assertEquals(2 /* AF_INET */, SockaddrIn.sinFamily(local));
         assertEquals(new InetSocketAddress("127.0.0.1", port), SockaddrIn.toInetSocketAddress(local));

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * total byte count, so that tests can compare bytes (Wine's {@code strncmp}/{@code strstr}/{@code memcmp})
  * and match the byte count against what the kernel reported as sent.
  */
-record WireResponse(String statusLine, List<String> headerLines, String body, int wireLength) {
+record WineWireResponse(String statusLine, List<String> headerLines, String body, int wireLength) {
+
+    /** {@code Name: value} as HTTP.SYS writes it: a token, a colon, one space, a value without outer whitespace. */
+    private static final Pattern HEADER_LINE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+: [^ \\t](.*[^ \\t])?");
 
     /**
      * Reads the head up to the blank line, then {@code bodyLength} body bytes; a negative {@code bodyLength}
      * means "as many as the Content-Length header says".
      */
-    static WireResponse read(RawClient client, int bodyLength) {
+    static WineWireResponse read(RawClient client, int bodyLength) {
         try {
             InputStream in = client.socket.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -37,10 +41,13 @@ record WireResponse(String statusLine, List<String> headerLines, String body, in
             String text = head.toString(StandardCharsets.ISO_8859_1);
             String[] lines = text.substring(0, text.length() - 4).split("\r\n", -1);
             List<String> headers = List.of(lines).subList(1, lines.length);
+            for (String header : headers) {
+                assertTrue(HEADER_LINE.matcher(header).matches(), "malformed header line: " + header);
+            }
             int length = bodyLength >= 0 ? bodyLength : declaredLength(headers);
             byte[] body = in.readNBytes(length);
             assertEquals(length, body.length, "body cut short");
-            return new WireResponse(lines[0], headers, new String(body, StandardCharsets.ISO_8859_1),
+            return new WineWireResponse(lines[0], headers, new String(body, StandardCharsets.ISO_8859_1),
                     head.size() + length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,8 +56,9 @@ record WireResponse(String statusLine, List<String> headerLines, String body, in
 
     /** The Content-Length of a head; a head without one has no body (nothing here is framed by closing). */
     private static int declaredLength(List<String> headers) {
-        WireResponse head = new WireResponse("", headers, "", 0);
-        return head.values("Content-Length").isEmpty() ? 0 : Integer.parseInt(head.value("Content-Length"));
+        List<String> values = valuesOf(headers, "Content-Length");
+        assertTrue(values.size() <= 1, "Content-Length headers in " + headers);
+        return values.isEmpty() ? 0 : Integer.parseInt(values.get(0));
     }
 
     private static boolean endsWithBlankLine(ByteArrayOutputStream out) {
@@ -82,6 +90,10 @@ record WireResponse(String statusLine, List<String> headerLines, String body, in
 
     /** The values of every header line named {@code name} (case-insensitive), exactly as on the wire after ": ". */
     List<String> values(String name) {
+        return valuesOf(headerLines, name);
+    }
+
+    private static List<String> valuesOf(List<String> headerLines, String name) {
         List<String> values = new ArrayList<>();
         String prefix = name.toLowerCase(Locale.ROOT) + ":";
         for (String line : headerLines) {

@@ -1,0 +1,198 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.CharsetUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Which threads touch a request: the handler must run on the event loop that dequeued the request's completion
+ * (zero thread hops), every loop of the child group must take requests, and throughput is printed for one and two
+ * loops (not asserted: CI machines differ).
+ */
+@ExtendWith(LeakCheck.class)
+@Timeout(120)
+class ThreadingTest {
+
+    private static final int CONNECTIONS = 16;
+
+    /** Answers "ok" and counts requests whose handler ran on another thread than the one that received them. */
+    static final class HopCountingHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final AtomicInteger hops;
+        private final Set<Thread> handlerThreads;
+
+        HopCountingHandler(AtomicInteger hops, Set<Thread> handlerThreads) {
+            this.hops = hops;
+            this.handlerThreads = handlerThreads;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            Thread current = Thread.currentThread();
+            if (((HttpSysRequestChannel) ctx.channel()).receivedOn() != current) {
+                hops.incrementAndGet();
+            }
+            handlerThreads.add(current);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer("ok", CharsetUtil.US_ASCII));
+            HttpUtil.setContentLength(response, 2);
+            ctx.writeAndFlush(response);
+        }
+    }
+
+    /** Sends {@code perConnection} keep-alive requests on each of {@link #CONNECTIONS} sockets in parallel. */
+    private static long[] load(int port, int perConnection) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            long start = System.nanoTime();
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    try (RawHttpClient client = new RawHttpClient(port)) {
+                        for (int i = 0; i < perConnection; i++) {
+                            client.send("GET /r HTTP/1.1\r\nHost: a\r\n\r\n");
+                            if ("ok".equals(client.read().bodyText())) {
+                                ok++;
+                            }
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            long ok = 0;
+            for (Future<Integer> result : results) {
+                ok += result.get(60, TimeUnit.SECONDS);
+            }
+            return new long[] {ok, System.nanoTime() - start};
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs a server with {@code boss} and {@code workers}, loads it, returns requests per second. */
+    private static double run(EventLoopGroup boss, EventLoopGroup workers, AtomicInteger hops, Set<Thread> threads,
+                              int perConnection) throws Exception {
+        int port = freePort();
+        Channel server = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(HttpSysServerChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HopCountingHandler(hops, threads));
+                    }
+                })
+                .bind(HttpSysAddress.ofPort(port)).sync().channel();
+        try {
+            long[] result = load(port, perConnection);
+            assertEquals((long) CONNECTIONS * perConnection, result[0]);
+            return result[0] * 1e9 / result[1];
+        } finally {
+            server.close().sync();
+        }
+    }
+
+    @Test
+    void requestsStayOnTheLoopThatReceivedThemAndEveryLoopTakesSome() throws Exception {
+        AtomicInteger hops = new AtomicInteger();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(2);
+        try {
+            run(group, group, hops, threads, 50);
+        } finally {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        }
+        assertEquals(0, hops.get(), "requests whose handler ran on another thread than the receiving loop");
+        assertEquals(2, threads.size(), "both loops handled requests: " + threads);
+    }
+
+    @Test
+    void separateBossAndPlainIoEventLoopGroupForChildren() throws Exception {
+        assertChildGroupTakesTheRequests(new MultiThreadIoEventLoopGroup(2, HttpSysIoHandler.newFactory()));
+    }
+
+    @Test
+    void separateBossAndHttpSysEventLoopGroupForChildren() throws Exception {
+        assertChildGroupTakesTheRequests(new HttpSysEventLoopGroup(2));
+    }
+
+    private static void assertChildGroupTakesTheRequests(EventLoopGroup workers) throws Exception {
+        AtomicInteger hops = new AtomicInteger();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        EventLoopGroup boss = new HttpSysEventLoopGroup(1);
+        Set<Thread> bossThreads = ConcurrentHashMap.newKeySet();
+        try {
+            boss.submit(() -> bossThreads.add(Thread.currentThread())).sync();
+            run(boss, workers, hops, threads, 20);
+        } finally {
+            boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        }
+        assertEquals(0, hops.get());
+        assertEquals(2, threads.size(), "the child group's two loops handled requests: " + threads);
+        assertTrue(java.util.Collections.disjoint(threads, bossThreads), "the boss loop handled no request");
+    }
+
+    @Test
+    void throughputWithOneAndTwoLoops() throws Exception {
+        // Best of three alternating rounds: the machine is shared (clients, emulator and server on the same cores).
+        double[] best = new double[2];
+        StringBuilder rounds = new StringBuilder();
+        for (int round = 0; round < 3; round++) {
+            for (int loops = 1; loops <= 2; loops++) {
+                HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(loops);
+                try {
+                    AtomicInteger hops = new AtomicInteger();
+                    run(group, group, hops, ConcurrentHashMap.newKeySet(), 20); // warm-up
+                    double rate = run(group, group, hops, ConcurrentHashMap.newKeySet(), 150);
+                    assertEquals(0, hops.get());
+                    best[loops - 1] = Math.max(best[loops - 1], rate);
+                    rounds.append(String.format(" %d:%.0f", loops, rate));
+                } finally {
+                    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+                }
+            }
+        }
+        System.out.printf("HTTP.SYS transport on the %s backend, %d keep-alive connections, %d cores: "
+                        + "best of 3: 1 loop %.0f req/s, 2 loops %.0f req/s (rounds, loops:req/s:%s)%n",
+                HttpSys.backendName(), CONNECTIONS, Runtime.getRuntime().availableProcessors(), best[0], best[1],
+                rounds);
+        assertTrue(best[0] > 0 && best[1] > 0);
+    }
+}
