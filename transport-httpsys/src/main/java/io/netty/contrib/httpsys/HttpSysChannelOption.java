@@ -3,8 +3,11 @@ package io.netty.contrib.httpsys;
 import io.netty.channel.ChannelOption;
 
 /**
- * Options of {@link HttpSysServerChannel}, set with {@code ServerBootstrap.option(...)}. Names follow ASP.NET
- * Core's {@code HttpSysOptions} where they mean the same thing.
+ * Options of {@link HttpSysServerChannel}, set with {@code ServerBootstrap.option(...)} and read when it binds.
+ * Names follow ASP.NET Core's {@code HttpSysOptions} where they mean the same thing. Two of its options have no
+ * counterpart on purpose: {@code ThrowWriteExceptions} (here a write to a client that left always fails its promise,
+ * and {@code channelInactive} follows, as on every Netty transport) and {@code MaxAccepts} per process (here
+ * {@link #RECEIVES_PER_LOOP}, since every event loop receives on its own queue handle).
  */
 public final class HttpSysChannelOption<T> extends ChannelOption<T> {
 

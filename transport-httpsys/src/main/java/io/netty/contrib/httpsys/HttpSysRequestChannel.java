@@ -517,8 +517,10 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         long overlapped = handler.overlapped(slot);
         int error;
         if (block.call() == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE) {
+            // Without a cache policy (NULL) HTTP.SYS caches nothing: that is how ENABLE_RESPONSE_CACHING turns it off.
+            long cachePolicy = parent.responseCaching() ? block.cachePolicy() : 0;
             error = api.HttpSendHttpResponse(receiver.queueHandle(), info.requestId(), flags, block.response(),
-                    block.cachePolicy(), 0, 0, 0, overlapped, 0);
+                    cachePolicy, 0, 0, 0, overlapped, 0);
         } else {
             error = api.HttpSendResponseEntityBody(receiver.queueHandle(), info.requestId(), flags,
                     (short) block.chunkCount(), block.chunks(), 0, 0, 0, overlapped, 0);
@@ -573,7 +575,14 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             sendSlot = -1;
             HttpSysSendBlock block = inFlightBlock;
             inFlightBlock = null;
-            sendFinished(block, error);
+            // As inside sendFlushed: listeners that flush while the promises are being completed must not start a
+            // batch (and add promises) in the middle of it; the sendFlushed below sends what they flushed.
+            flushing = true;
+            try {
+                sendFinished(block, error);
+            } finally {
+                flushing = false;
+            }
             if (open) {
                 sendFlushed();
             }

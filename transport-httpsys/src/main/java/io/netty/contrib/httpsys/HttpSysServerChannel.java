@@ -26,6 +26,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,9 +51,9 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private static final String ACCEPTOR_CLASS = "io.netty.bootstrap.ServerBootstrap$ServerBootstrapAcceptor";
     private static final AtomicLong QUEUE_NAME_SEQUENCE = new AtomicLong();
 
-    private final HttpSysServerChannelConfig config = new HttpSysServerChannelConfig(this);
+    private final HttpSysServerChannelConfig config = new HttpSysServerChannelConfig(this, this::pauseReceiving);
     private final HttpApi api = HttpSysBackend.current().httpApi();
-    private final List<LoopReceiver> receivers = new ArrayList<>();
+    private final List<LoopReceiver> receivers = new CopyOnWriteArrayList<>();
     private final AtomicInteger liveReceivers = new AtomicInteger();
     private final ServerIoHandle ioHandle = new ServerIoHandle();
     private volatile IoRegistration registration;
@@ -64,6 +65,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private volatile boolean aggregate;
     private volatile long maxRequestBodySize;
     private volatile boolean kernelResponseBuffering;
+    private volatile boolean responseCaching;
 
     private ServerSession session;
     private UrlGroup urlGroup;
@@ -137,6 +139,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         aggregate = config.aggregate();
         maxRequestBodySize = config.maxRequestBodySize();
         kernelResponseBuffering = config.enableKernelResponseBuffering();
+        responseCaching = config.enableResponseCaching();
         String queueName = config.requestQueueName();
         if (queueName == null) {
             queueName = "netty-httpsys-" + ProcessHandle.current().pid() + '-' + QUEUE_NAME_SEQUENCE.incrementAndGet();
@@ -280,9 +283,26 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         return kernelResponseBuffering;
     }
 
+    boolean responseCaching() {
+        return responseCaching;
+    }
+
+    /**
+     * Receiving resumes on every loop, and continues until {@code autoRead} is cleared again: a request is not a
+     * connection, so there is no "accept one batch" unit to stop after.
+     */
     @Override
     protected void doBeginRead() {
-        // Receives are kept outstanding by each loop's receiver.
+        for (LoopReceiver receiver : receivers) {
+            receiver.resume();
+        }
+    }
+
+    /** {@code autoRead} was cleared: the loops stop posting receives (HTTP.SYS queues requests meanwhile). */
+    void pauseReceiving() {
+        for (LoopReceiver receiver : receivers) {
+            receiver.pause();
+        }
     }
 
     @Override

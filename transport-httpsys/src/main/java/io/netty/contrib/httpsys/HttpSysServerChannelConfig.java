@@ -23,8 +23,16 @@ final class HttpSysServerChannelConfig extends DefaultChannelConfig {
     private volatile boolean enableKernelResponseBuffering;
     private volatile long maxConnections = -1;
 
-    HttpSysServerChannelConfig(Channel channel) {
+    private final Runnable onAutoReadCleared;
+
+    HttpSysServerChannelConfig(Channel channel, Runnable onAutoReadCleared) {
         super(channel);
+        this.onAutoReadCleared = onAutoReadCleared;
+    }
+
+    @Override
+    protected void autoReadCleared() {
+        onAutoReadCleared.run();
     }
 
     @Override

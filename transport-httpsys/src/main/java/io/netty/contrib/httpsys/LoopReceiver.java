@@ -56,6 +56,7 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
     private int pendingReceives;
     private int consecutiveFailures;
     private boolean closing;
+    private boolean paused = true;
     private boolean terminated;
 
     LoopReceiver(HttpSysServerChannel server, IoEventLoop loop, String queueName, int receives, int initialBufferSize)
@@ -122,7 +123,47 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
             buffers[i] = initialBuffers[i];
             bufferSizes[i] = initialBufferSize;
             slots[i] = -1;
-            receive(i);
+        }
+        receiveAll();
+    }
+
+    /**
+     * Stops posting receives (the server channel's {@code autoRead} was cleared). Receives already posted stay
+     * pending: HTTP.SYS keeps queuing requests (up to the queue length) meanwhile.
+     */
+    void pause() {
+        if (loop.inEventLoop()) {
+            paused = true;
+        } else {
+            executeOrIgnore(this::pause);
+        }
+    }
+
+    /** Posts receives again (the server channel read). Before {@link #start} it only clears the flag. */
+    void resume() {
+        if (!loop.inEventLoop()) {
+            executeOrIgnore(this::resume);
+            return;
+        }
+        paused = false;
+        if (handler != null) {
+            receiveAll();
+        }
+    }
+
+    private void executeOrIgnore(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The loop is being destroyed: nothing to pause or resume any more.
+        }
+    }
+
+    private void receiveAll() {
+        for (int i = 0; i < buffers.length && !paused && !closing; i++) {
+            if (slots[i] < 0) {
+                receive(i);
+            }
         }
     }
 
@@ -144,7 +185,7 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
      * complete synchronously (no packet, thanks to {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}).
      */
     private void receive(int i) {
-        while (!closing) {
+        while (!closing && !paused) {
             int slot = handler.acquire(this, i);
             long overlapped = handler.overlapped(slot);
             int error = api.HttpReceiveHttpRequest(queue.handle(), retryRequestIds[i],
@@ -158,7 +199,9 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
             handler.release(slot);
             received(i, error, bytes);
         }
-        terminateIfIdle();
+        if (closing) {
+            terminateIfIdle();
+        }
     }
 
     @Override
@@ -203,7 +246,13 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
             return;
         }
         link(child);
-        child.start(request);
+        try {
+            child.start(request);
+        } catch (Throwable t) {
+            // Closing cancels the request (the client sees the connection drop) and lets the channel terminate.
+            logger.warn("{}: cannot start {}; cancelling its request", server, child, t);
+            child.unsafe().closeForcibly();
+        }
     }
 
     private void growBuffer(int i, int required) {
@@ -288,11 +337,7 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
     @Override
     public void close() {
         if (!loop.inEventLoop()) {
-            try {
-                loop.execute(this::close);
-            } catch (RejectedExecutionException e) {
-                // The loop is being destroyed; its handler aborts us.
-            }
+            executeOrIgnore(this::close); // when rejected, the loop is being destroyed and its handler aborts us
             return;
         }
         if (closing) {

@@ -360,6 +360,40 @@ class RequestResponseTest {
     }
 
     @Test
+    void writesFromCompletionListenersKeepTheirOrder() throws Exception {
+        // Each piece is written by the previous piece's listener, i.e. while the transport completes a send.
+        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(
+                new SimpleChannelInboundHandler<FullHttpRequest>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                        io.netty.handler.codec.http.HttpResponse head =
+                                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                        HttpUtil.setTransferEncodingChunked(head, true);
+                        ctx.writeAndFlush(head).addListener(f -> writePiece(ctx, 0));
+                    }
+
+                    private void writePiece(ChannelHandlerContext ctx, int i) {
+                        if (i == 50) {
+                            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                            return;
+                        }
+                        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(i + ",", CharsetUtil.US_ASCII)))
+                                .addListener(f -> {
+                                    if (f.isSuccess()) {
+                                        writePiece(ctx, i + 1);
+                                    }
+                                });
+                    }
+                }))) {
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                expected.append(i).append(',');
+            }
+            assertEquals(expected.toString(), get(server, "/pieces").body());
+        }
+    }
+
+    @Test
     void handlerExceptionBecomes500() throws Exception {
         try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(
                 new SimpleChannelInboundHandler<FullHttpRequest>() {
@@ -461,6 +495,57 @@ class RequestResponseTest {
                 assertTrue(received.await(10, TimeUnit.SECONDS));
             }
             assertTrue(inactive.await(10, TimeUnit.SECONDS), "channelInactive after the client left");
+        }
+    }
+
+    @Test
+    void clientDisconnectMidRequestBodyFiresChannelInactiveWhenStreaming() throws Exception {
+        CountDownLatch headSeen = new CountDownLatch(1);
+        CountDownLatch inactive = new CountDownLatch(1);
+        AtomicInteger lastContents = new AtomicInteger();
+        try (TestServer server = TestServer.builder()
+                .option(HttpSysChannelOption.AGGREGATE, false)
+                .pipeline(ch -> ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        if (msg instanceof io.netty.handler.codec.http.HttpRequest) {
+                            headSeen.countDown();
+                        }
+                        if (msg instanceof LastHttpContent) {
+                            lastContents.incrementAndGet();
+                        }
+                        ReferenceCountUtil.release(msg);
+                    }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        inactive.countDown();
+                    }
+                })).start()) {
+            try (RawHttpClient client = new RawHttpClient(server.port())) {
+                client.send("POST /cut HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n");
+                client.send(new byte[1000]);
+                assertTrue(headSeen.await(10, TimeUnit.SECONDS));
+            }
+            assertTrue(inactive.await(10, TimeUnit.SECONDS), "channelInactive after the client left mid-body");
+            assertEquals(0, lastContents.get(), "a cut body never looks complete");
+        }
+    }
+
+    @Test
+    void clientDisconnectMidRequestBodyNeverReachesAnAggregatingHandler() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (TestServer server = TestServer.start(ch -> {
+            requests.incrementAndGet();
+            ch.pipeline().addLast(new EchoHandler());
+        })) {
+            try (RawHttpClient client = new RawHttpClient(server.port())) {
+                client.send("POST /cut HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n");
+                client.send(new byte[1000]);
+            }
+            // The server is still fine, and the cut request never became a channel.
+            assertEquals("GET /after ", get(server, "/after").body());
+            assertEquals(1, requests.get());
         }
     }
 

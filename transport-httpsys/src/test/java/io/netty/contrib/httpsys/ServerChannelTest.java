@@ -180,6 +180,48 @@ class ServerChannelTest {
     }
 
     @Test
+    void autoReadOffStopsReceivingUntilRead() throws Exception {
+        try (TestServer server = TestServer.builder()
+                .option(io.netty.channel.ChannelOption.AUTO_READ, false)
+                .pipeline(ch -> ch.pipeline().addLast(new RequestResponseTest.EchoHandler())).start()) {
+            CompletableFuture<HttpResponse<String>> response = RequestResponseTest.client().sendAsync(
+                    HttpRequest.newBuilder(server.uri("/held")).build(), HttpResponse.BodyHandlers.ofString());
+            // Not received: the request waits in the kernel's queue.
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> response.get(300, TimeUnit.MILLISECONDS));
+            server.channel().read();
+            assertEquals("GET /held ", response.get(10, TimeUnit.SECONDS).body());
+        }
+    }
+
+    @Test
+    void kernelResponseCacheServesRepeatsUnlessDisabled() throws Exception {
+        for (boolean caching : new boolean[] {true, false}) {
+            java.util.concurrent.atomic.AtomicInteger handled = new java.util.concurrent.atomic.AtomicInteger();
+            try (TestServer server = TestServer.builder()
+                    .option(HttpSysChannelOption.ENABLE_RESPONSE_CACHING, caching)
+                    .pipeline(ch -> ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
+                        @Override
+                        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                            handled.incrementAndGet();
+                            io.netty.handler.codec.http.FullHttpResponse response =
+                                    new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                                            io.netty.handler.codec.http.HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                                            io.netty.buffer.Unpooled.copiedBuffer("cacheable",
+                                                    io.netty.util.CharsetUtil.US_ASCII));
+                            response.headers().set("Cache-Control", "public, max-age=60")
+                                    .set("Content-Length", 9);
+                            ctx.writeAndFlush(response);
+                        }
+                    })).start()) {
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("cacheable", RequestResponseTest.get(server, "/cached").body());
+                }
+                assertEquals(caching ? 1 : 3, handled.get(), "requests that reached Java, caching " + caching);
+            }
+        }
+    }
+
+    @Test
     void serversShareANamedRequestQueue() throws Exception {
         String queueName = "tcore-shared-" + System.nanoTime();
         try (TestServer creator = TestServer.builder()

@@ -24,6 +24,8 @@ public final class HttpSysBackend {
 
     private static final InternalLogger logger = InternalLoggerFactory.getInstance(HttpSysBackend.class);
 
+    private static volatile HttpSysBackend current;
+
     private final String name;
     private final HttpApi httpApi;
     private final IoCompletion ioCompletion;
@@ -34,12 +36,37 @@ public final class HttpSysBackend {
         this.ioCompletion = ioCompletion;
     }
 
-    /** The backend selected for this JVM, created on first use. */
+    /** The backend selected for this JVM, chosen on first use unless {@link #install} chose it before. */
     public static HttpSysBackend current() {
-        return Holder.CURRENT;
+        HttpSysBackend backend = current;
+        if (backend == null) {
+            synchronized (HttpSysBackend.class) {
+                backend = current;
+                if (backend == null) {
+                    backend = select();
+                    current = backend;
+                }
+            }
+        }
+        return backend;
     }
 
-    /** {@code "native"} or {@code "emulator"}. */
+    /**
+     * Makes this JVM use the given functions instead of the kernel or the emulator: for benchmarks and tests that
+     * put a kernel of their own (a null kernel, a fault injector) under the transport. Must be called before
+     * anything has asked for {@link #current()}, because event loops and channels keep the functions they got.
+     *
+     * @throws IllegalStateException when the backend of this JVM was already chosen
+     */
+    public static synchronized void install(String name, HttpApi httpApi, IoCompletion ioCompletion) {
+        if (current != null) {
+            throw new IllegalStateException("the HTTP.SYS backend of this JVM is already chosen (" + current.name
+                    + "): install a backend of your own before any transport object exists");
+        }
+        current = new HttpSysBackend(name, httpApi, ioCompletion);
+    }
+
+    /** {@code "native"}, {@code "emulator"}, or the name given to {@link #install}. */
     public String name() {
         return name;
     }
@@ -87,9 +114,5 @@ public final class HttpSysBackend {
     private static HttpSysBackend emulatorBackend() {
         Emulator emulator = Emulator.get();
         return new HttpSysBackend("emulator", emulator.httpApi(), emulator.ioCompletion());
-    }
-
-    private static final class Holder {
-        static final HttpSysBackend CURRENT = select();
     }
 }

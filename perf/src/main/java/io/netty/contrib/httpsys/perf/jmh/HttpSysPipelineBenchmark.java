@@ -8,7 +8,7 @@ import io.netty.contrib.httpsys.HttpSysChannelOption;
 import io.netty.contrib.httpsys.HttpSysEventLoopGroup;
 import io.netty.contrib.httpsys.HttpSysServerChannel;
 import io.netty.contrib.httpsys.examples.HelloWorldHandler;
-import io.netty.contrib.httpsys.perf.nullkernel.BackendOverride;
+import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.perf.nullkernel.NullKernel;
 import io.netty.contrib.httpsys.perf.nullkernel.RequestImage;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +63,7 @@ public class HttpSysPipelineBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         kernel = new NullKernel();
-        BackendOverride.install(kernel);
+        HttpSysBackend.install("null-kernel", kernel, kernel);
         image = RequestImage.of(RequestSamples.named(request));
         group = new HttpSysEventLoopGroup(1);
         HelloWorldHandler hello = new HelloWorldHandler();

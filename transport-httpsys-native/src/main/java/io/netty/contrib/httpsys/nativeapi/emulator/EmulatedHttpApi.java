@@ -18,8 +18,8 @@ import java.util.Map;
  * (behaviours file sections 1-5 and 7), and drives the kernel objects.
  *
  * <p>Not emulated, and reported as such: delegation and request properties ({@code ERROR_CALL_NOT_IMPLEMENTED},
- * with {@link #isDelegationSupported()} false), client certificates renegotiation, service configuration
- * (Set/Delete succeed and store nothing, Query finds nothing: {@code ERROR_FILE_NOT_FOUND}).
+ * with {@link #isDelegationSupported()} false), client certificates renegotiation. Service configuration is
+ * kept in {@link ServiceConfigStore}.
  */
 final class EmulatedHttpApi implements HttpApi {
 
@@ -650,24 +650,37 @@ final class EmulatedHttpApi implements HttpApi {
         return WinError.ERROR_CALL_NOT_IMPLEMENTED;
     }
 
-    // ---- service configuration (netsh http): nothing to configure in the emulator
+    // ---- service configuration (netsh http): the emulator's configuration store
 
     @Override
     public int HttpSetServiceConfiguration(long serviceHandle, int configId, long configInformation,
                                            int configInformationLength, long overlapped) {
-        return configInformation == 0 ? WinError.ERROR_INVALID_PARAMETER : WinError.NO_ERROR;
+        if (serviceHandle != 0) {
+            // Documented: ERROR_INVALID_HANDLE for a ServiceHandle other than the reserved zero.
+            return WinError.ERROR_INVALID_HANDLE;
+        }
+        if (overlapped != 0) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        return kernel.serviceConfig().set(configId, configInformation, configInformationLength);
     }
 
     @Override
     public int HttpDeleteServiceConfiguration(long serviceHandle, int configId, long configInformation,
                                               int configInformationLength, long overlapped) {
-        return configInformation == 0 ? WinError.ERROR_INVALID_PARAMETER : WinError.NO_ERROR;
+        if (serviceHandle != 0 || overlapped != 0) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        return kernel.serviceConfig().delete(configId, configInformation, configInformationLength);
     }
 
     @Override
     public int HttpQueryServiceConfiguration(long serviceHandle, int configId, long input, int inputLength,
                                              long output, int outputLength, long returnLength, long overlapped) {
-        return WinError.ERROR_FILE_NOT_FOUND;
+        if (serviceHandle != 0 || overlapped != 0) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        return kernel.serviceConfig().query(configId, input, inputLength, output, outputLength, returnLength);
     }
 
     // ---- newer functions, not emulated

@@ -11,7 +11,9 @@ import io.netty.contrib.httpsys.nativeapi.IoCompletion;
  * <p>Configuration (system properties, read at start or when a port is first bound):
  * {@value Kernel#LISTEN_ADDRESSES_PROPERTY} (listen addresses, default {@code 127.0.0.1,::1});
  * {@value TlsConfig#CERTIFICATE_PROPERTY}, {@value TlsConfig#KEY_PROPERTY}, {@value TlsConfig#PASSWORD_PROPERTY}
- * (the certificate of {@code https://} prefixes).
+ * (the certificate of {@code https://} prefixes). The HTTP Server API configuration store
+ * ({@code HttpSetServiceConfiguration}: URL reservations, certificate bindings, service-wide timeouts, IP listen
+ * list) starts empty and lives as long as the JVM; on Windows it is machine-wide and persistent.
  */
 public final class Emulator {
 

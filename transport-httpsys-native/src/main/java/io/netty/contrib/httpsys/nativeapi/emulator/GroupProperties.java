@@ -11,7 +11,7 @@ final class GroupProperties {
 
     int state = Http.HttpEnabledStateActive;
     TimeoutLimits timeouts;
-    /** HttpQosSettingTypeConnectionLimit's MaxConnections; {@code -1} (HTTP_LIMIT_INFINITE) for none. */
+    /** HttpQosSettingTypeConnectionLimit's MaxConnections (enforced); {@code -1} (HTTP_LIMIT_INFINITE) for none. */
     long maxConnections = -1;
     /** HttpQosSettingTypeBandwidth's MaxBandwidth; stored and reported, not enforced. */
     long maxBandwidth = -1;

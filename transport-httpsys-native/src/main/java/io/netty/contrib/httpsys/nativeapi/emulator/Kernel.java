@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
@@ -14,6 +15,7 @@ import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ final class Kernel {
     private final UrlRegistry registry = new UrlRegistry();
     private final ResponseCache cache = new ResponseCache();
     private final TlsConfig tls = new TlsConfig();
+    private final ServiceConfigStore serviceConfig = new ServiceConfigStore();
     private final Map<Long, KernelConnection> connections = new HashMap<>();
     // Listening sockets run on their own loop, whose handlers never take the kernel lock: binding and closing
     // them can then be awaited under the lock without deadlocking against connection loops.
@@ -87,6 +90,19 @@ final class Kernel {
         return tls;
     }
 
+    ServiceConfigStore serviceConfig() {
+        return serviceConfig;
+    }
+
+    /**
+     * The kernel's timers: HTTP.SYS's defaults with the service-wide IdleConnectionTimeout and HeaderWaitTimeout
+     * of HttpServiceConfigTimeout, the only two that can be configured machine-wide.
+     */
+    TimeoutLimits defaultTimeouts() {
+        return TimeoutLimits.defaults(serviceConfig.timeout(Http.IdleConnectionTimeout),
+                serviceConfig.timeout(Http.HeaderWaitTimeout));
+    }
+
     /** The connection with {@code HTTP_CONNECTION_ID} {@code id}, or {@code null} once it closed. */
     KernelConnection connection(long id) {
         return connections.get(id);
@@ -99,7 +115,10 @@ final class Kernel {
     /** Binds the listening sockets of a port for {@code scheme}; {@code null} when the port is taken. */
     PortListener bind(int port, String scheme) {
         SslContext ssl = "https".equals(scheme) ? tls.serverContext() : null;
-        return PortListener.bind(acceptLoop, connectionLoops, listenAddresses, port, scheme, new ChannelInitializer<SocketChannel>() {
+        if ("https".equals(scheme) && ssl == null) {
+            explainMissingCertificate(port);
+        }
+        return PortListener.bind(acceptLoop, connectionLoops, listenAddresses(port), port, scheme, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 if ("https".equals(scheme)) {
@@ -121,6 +140,40 @@ final class Kernel {
                 ch.pipeline().addLast(connection);
             }
         });
+    }
+
+    /**
+     * Where a port listens: the IP listen list of the service configuration when it has entries for the port
+     * (an entry with port 0 covers every port), as HTTP.SYS then listens only there; else the configured
+     * listen addresses.
+     */
+    private List<InetAddress> listenAddresses(int port) {
+        List<InetAddress> listed = new ArrayList<>();
+        for (InetSocketAddress entry : serviceConfig.listenList()) {
+            if (entry.getPort() == 0 || entry.getPort() == port) {
+                listed.add(entry.getAddress());
+            }
+        }
+        return listed.isEmpty() ? listenAddresses : listed;
+    }
+
+    /**
+     * Says why TLS handshakes on {@code port} will fail: Windows would take the certificate from the binding
+     * that {@code netsh http add sslcert} (HttpServiceConfigSSLCertInfo) made, which names a certificate in a
+     * Windows store the emulator cannot read; the emulator's certificate comes from system properties.
+     */
+    private void explainMissingCertificate(int port) {
+        String configure = "set -D" + TlsConfig.CERTIFICATE_PROPERTY + "=<PEM chain or .p12/.pfx file> (with -D"
+                + TlsConfig.KEY_PROPERTY + "=<PEM key> for a PEM chain, -D" + TlsConfig.PASSWORD_PROPERTY
+                + " if it is encrypted) before the port is first registered";
+        if (serviceConfig.hasSslBinding(port)) {
+            logger.warn("https port {} has an SSL certificate binding (HttpServiceConfigSSLCertInfo), but the "
+                    + "emulator cannot read Windows certificate stores: TLS handshakes on it fail until its "
+                    + "certificate is configured: {}", port, configure);
+        } else {
+            logger.warn("https port {} has no SSL certificate binding and the emulator has no certificate: TLS "
+                    + "handshakes on it fail (as on Windows without netsh http add sslcert); {}", port, configure);
+        }
     }
 
     private static List<InetAddress> listenAddresses() {

@@ -49,6 +49,16 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     /** IdleConnection, then HeaderWait once bytes of the next head arrive; only touched on the event loop. */
     private ScheduledFuture<?> headTimer;
     private boolean headStarted;
+    /**
+     * The timers of the group the last request was routed to. HTTP.SYS enforces the kernel's IdleConnection and
+     * HeaderWait until the first request is routed, the application's after it (HTTP_TIMEOUT_LIMIT_INFO remarks).
+     */
+    private TimeoutLimits routedTimeouts;
+    /** EntityBody while the current request's body arrives, DrainEntityBody after its response; kernel lock. */
+    private ScheduledFuture<?> bodyTimer;
+    private boolean draining;
+    /** The group (and its session) this connection counts against for HttpQosSettingTypeConnectionLimit. */
+    private UrlGroup countedGroup;
 
     KernelConnection(Kernel kernel, long id) {
         this.kernel = kernel;
@@ -101,6 +111,7 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** A timer that times the connection out: closed without a response, as HTTP.SYS does. */
     private ScheduledFuture<?> schedule(int seconds) {
         return channel.eventLoop().schedule(() -> {
             channel.close();
@@ -108,9 +119,67 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     }
 
     private TimeoutLimits timeouts() {
-        synchronized (kernel) {
-            return kernel.registry().connectionTimeouts(localPort());
+        TimeoutLimits routed = routedTimeouts;
+        return routed != null ? routed : kernel.defaultTimeouts();
+    }
+
+    /** (Re)starts the body timer with {@code seconds}; under the kernel lock. */
+    private void armBodyTimer(int seconds) {
+        stopBodyTimer();
+        if (open) {
+            bodyTimer = schedule(seconds);
         }
+    }
+
+    private void stopBodyTimer() {
+        if (bodyTimer != null) {
+            bodyTimer.cancel(false);
+            bodyTimer = null;
+        }
+    }
+
+    /** Starts the RequestQueue timer of a request that waits in its queue's backlog; under the kernel lock. */
+    ScheduledFuture<?> scheduleRequestQueueTimer(KernelRequest request) {
+        return channel.eventLoop().schedule(() -> {
+            boolean expired;
+            synchronized (kernel) {
+                expired = request.queue.expire(request);
+            }
+            if (expired) {
+                channel.close();
+            }
+        }, request.timeouts.requestQueue(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Counts this connection against the connection limits (HttpQosSettingTypeConnectionLimit) of {@code group}
+     * and its session; {@code false} when either is reached.
+     */
+    private boolean countConnection(UrlGroup group) {
+        if (countedGroup == group) {
+            return true;
+        }
+        uncountConnection();
+        if (atLimit(group.properties.maxConnections, group.connections)
+                || atLimit(group.session.properties.maxConnections, group.session.connections)) {
+            return false;
+        }
+        group.connections++;
+        group.session.connections++;
+        countedGroup = group;
+        return true;
+    }
+
+    private void uncountConnection() {
+        if (countedGroup != null) {
+            countedGroup.connections--;
+            countedGroup.session.connections--;
+            countedGroup = null;
+        }
+    }
+
+    private static boolean atLimit(long maxConnections, int connections) {
+        return maxConnections != ServerProperties.HTTP_LIMIT_INFINITE && connections >= maxConnections;
     }
 
     boolean isOpen() {
@@ -168,15 +237,25 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         UrlGroup group = matched.registration().group();
+        if (!countConnection(group)) {
+            // "ConnLimit" in HTTP.SYS's error log: a 503, whatever the queue's 503 verbosity.
+            answer(KernelResponses.encode(KernelAnswer.SERVICE_UNAVAILABLE));
+            return;
+        }
+        routedTimeouts = group.timeouts(kernel.defaultTimeouts());
         RequestQueue queue = group.queue;
         if (queue == null || !group.isActive() || !queue.isAccepting() || !queue.admit()) {
             serviceUnavailable(queue);
             return;
         }
         KernelRequest kernelRequest = new KernelRequest(kernel.handles().newValue(HandleTable.REQUEST_TAG), this,
-                request, matched.registration(), queue);
+                request, matched.registration(), queue, routedTimeouts);
         current = kernelRequest;
         arrived = kernelRequest;
+        draining = false;
+        if (request.hasEntityBody()) {
+            armBodyTimer(routedTimeouts.entityBody());
+        }
     }
 
     private void serviceUnavailable(RequestQueue queue) {
@@ -216,7 +295,12 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         request.bodyArrived(content.content());
+        if (!last && !draining && bodyTimer != null) {
+            // EntityBody restarts with every arrival; DrainEntityBody bounds the whole drain.
+            armBodyTimer(request.timeouts.entityBody());
+        }
         if (last) {
+            stopBodyTimer();
             request.bodyEnded(content.decoderResult().isFailure());
             if (request.responseComplete) {
                 nextRequest(request);
@@ -248,17 +332,23 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     /** The response to {@code request} is complete (final send issued). */
     void responseFinished(KernelRequest request, boolean close) {
         if (close) {
+            stopBodyTimer();
             GracefulClose.afterFlush(channel);
             return;
         }
         if (request.isBodyComplete()) {
             nextRequest(request);
+        } else if (current == request) {
+            draining = true;
+            armBodyTimer(request.timeouts.drainEntityBody());
         }
     }
 
     private void nextRequest(KernelRequest request) {
         if (current == request) {
             current = null;
+            stopBodyTimer();
+            draining = false;
             // The codec turns reading back on itself; a pause for this request's body no longer applies.
             pausedBy = null;
             continueWithNextRequest();
@@ -295,9 +385,16 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         if (pause && pausedBy == null) {
             pausedBy = request;
             channel.config().setAutoRead(false);
+            // The kernel stopped reading for the application: the client is not late.
+            if (!draining) {
+                stopBodyTimer();
+            }
         } else if (!pause && pausedBy == request) {
             pausedBy = null;
             channel.config().setAutoRead(true);
+            if (!draining && current == request && !request.isBodyComplete()) {
+                armBodyTimer(request.timeouts.entityBody());
+            }
         }
     }
 
@@ -333,6 +430,8 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         stopHeadTimer();
         synchronized (kernel) {
             open = false;
+            stopBodyTimer();
+            uncountConnection();
             if (arrived != null) {
                 arrived.queue.cancelAdmission();
                 arrived = null;

@@ -8,6 +8,7 @@ import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * One request inside the emulated kernel, from routing to the end of its response: its head, the body bytes
@@ -28,6 +29,10 @@ final class KernelRequest {
     final ParsedRequest parsed;
     final UrlRegistration registration;
     final RequestQueue queue;
+    /** The timers of the request's URL group (resolved against its session and the kernel defaults). */
+    final TimeoutLimits timeouts;
+    /** RequestQueue timer: runs while the request waits in its queue's backlog. */
+    ScheduledFuture<?> queueTimer;
 
     private final ArrayDeque<ByteBuf> body = new ArrayDeque<>();
     private final ArrayDeque<BodyRead> bodyReads = new ArrayDeque<>();
@@ -42,8 +47,9 @@ final class KernelRequest {
     boolean closeAfterResponse;
 
     KernelRequest(long id, KernelConnection connection, ParsedRequest parsed, UrlRegistration registration,
-                  RequestQueue queue) {
+                  RequestQueue queue, TimeoutLimits timeouts) {
         this.id = id;
+        this.timeouts = timeouts;
         this.connection = connection;
         this.parsed = parsed;
         this.registration = registration;
@@ -122,6 +128,10 @@ final class KernelRequest {
 
     /** Starts a delivery into {@code [buffer, buffer + length)}; call under the kernel lock. */
     Delivery prepareDelivery(int flags, long buffer, int length) {
+        if (queueTimer != null) {
+            queueTimer.cancel(false);
+            queueTimer = null;
+        }
         return new Delivery(flags, buffer, length);
     }
 

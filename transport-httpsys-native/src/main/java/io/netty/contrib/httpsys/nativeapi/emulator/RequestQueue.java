@@ -74,12 +74,35 @@ final class RequestQueue {
         requests.put(request.id, request);
         backlog.add(request);
         dispatch();
+        if (backlog.peekLast() == request) {
+            // Still waiting (dispatch serves the oldest first, so a waiting request is the newest).
+            request.queueTimer = request.connection.scheduleRequestQueueTimer(request);
+        }
+    }
+
+    /**
+     * The RequestQueue timer of a request still waiting for a receive expired: it leaves the queue and its
+     * connection times out, without a response ("Timer_AppPool" in HTTP.SYS's error log: "The connection
+     * expired because a request waited too long in an application pool queue").
+     *
+     * @return whether the request was still waiting
+     */
+    boolean expire(KernelRequest request) {
+        if (!backlog.remove(request)) {
+            return false;
+        }
+        requests.remove(request.id);
+        return true;
     }
 
     /** Forgets a request: answered, cancelled, or its connection is gone. */
     void forget(KernelRequest request) {
         requests.remove(request.id);
         backlog.remove(request);
+        if (request.queueTimer != null) {
+            request.queueTimer.cancel(false);
+            request.queueTimer = null;
+        }
     }
 
     /**

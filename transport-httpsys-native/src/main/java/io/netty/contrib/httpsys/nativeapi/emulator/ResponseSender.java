@@ -3,6 +3,7 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code HttpSendHttpResponse} and {@code HttpSendResponseEntityBody}: reads the response out of the caller's
@@ -185,7 +188,8 @@ final class ResponseSender {
         boolean memoryOnly = parts.stream().allMatch(p -> p instanceof byte[]);
         boolean inline = memoryOnly && channel.isWritable();
         PendingIo op = inline ? null : PendingIo.start(handle, overlapped).markSend();
-        channel.eventLoop().execute(() -> write(channel, parts, op, total));
+        int minSendRate = request.timeouts.minSendRate();
+        channel.eventLoop().execute(() -> write(channel, parts, op, total, minSendRate));
         if (last) {
             request.responseCompleted();
             connection.responseFinished(request, close);
@@ -200,8 +204,12 @@ final class ResponseSender {
         return op;
     }
 
-    /** On the event loop: puts the parts on the wire and completes {@code op} (if any) when they are written. */
-    private static void write(Channel channel, List<Object> parts, PendingIo op, long total) {
+    /**
+     * On the event loop: puts the parts on the wire and completes {@code op} (if any) when they are written. A
+     * send still unwritten after {@code total / minSendRate} seconds (at least one) drops the connection:
+     * MinSendRate of {@code HTTP_TIMEOUT_LIMIT_INFO} ("Timer_MinBytesPerSecond" in HTTP.SYS's error log).
+     */
+    private static void write(Channel channel, List<Object> parts, PendingIo op, long total, int minSendRate) {
         ChannelFuture lastWrite = null;
         try {
             for (Object part : parts) {
@@ -216,7 +224,21 @@ final class ResponseSender {
             }
             return;
         }
+        // Earlier sends still queued on the connection go out first: the deadline covers them too.
+        ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
+        long pending = Math.max(total, queued == null ? 0 : queued.totalPendingWriteBytes());
         channel.flush();
+        if (lastWrite != null && !lastWrite.isDone() && minSendRate != TimeoutLimits.NO_MIN_SEND_RATE) {
+            long rate = Integer.toUnsignedLong(minSendRate);
+            long seconds = Math.max(1, (pending + rate - 1) / rate);
+            ChannelFuture written = lastWrite;
+            ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
+                if (!written.isDone()) {
+                    channel.close();
+                }
+            }, seconds, TimeUnit.SECONDS);
+            written.addListener(f -> timer.cancel(false));
+        }
         if (op == null) {
             return;
         }

@@ -19,6 +19,9 @@ final class ServerProperties {
     /** {@code HTTP_LIMIT_INFINITE}. */
     static final int HTTP_LIMIT_INFINITE = -1;
 
+    /** {@code HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE}: the smallest MaxBandwidth, in bytes per second. */
+    static final long HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE = 1024;
+
     private ServerProperties() {
     }
 
@@ -63,7 +66,13 @@ final class ServerProperties {
                     }
                     case Http.HttpQosSettingTypeBandwidth -> {
                         if ((HttpBandwidthLimitInfo.flags(setting) & 1) != 0) {
-                            properties.maxBandwidth = HttpBandwidthLimitInfo.maxBandwidth(setting);
+                            int bandwidth = HttpBandwidthLimitInfo.maxBandwidth(setting);
+                            // HTTP_BANDWIDTH_LIMIT_INFO: no less than HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE.
+                            if (bandwidth != HTTP_LIMIT_INFINITE
+                                    && Integer.toUnsignedLong(bandwidth) < HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE) {
+                                return WinError.ERROR_INVALID_PARAMETER;
+                            }
+                            properties.maxBandwidth = bandwidth;
                         }
                     }
                     default -> {

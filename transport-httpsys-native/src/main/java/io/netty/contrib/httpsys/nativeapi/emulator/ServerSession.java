@@ -9,6 +9,8 @@ final class ServerSession {
     final long id;
     final List<UrlGroup> groups = new ArrayList<>();
     final GroupProperties properties = new GroupProperties();
+    /** Open connections routed to this session's groups, for HttpQosSettingTypeConnectionLimit. */
+    int connections;
 
     ServerSession(long id) {
         this.id = id;

@@ -26,10 +26,15 @@ final class UrlGroup {
                 && session.properties.state == Http.HttpEnabledStateActive;
     }
 
-    TimeoutLimits timeouts() {
-        if (properties.timeouts != null) {
-            return properties.timeouts;
+    /** This group's timers: its own, else its session's, else {@code defaults} (the kernel's), field by field. */
+    TimeoutLimits timeouts(TimeoutLimits defaults) {
+        TimeoutLimits limits = defaults;
+        if (session.properties.timeouts != null) {
+            limits = session.properties.timeouts.or(limits);
         }
-        return session.properties.timeouts != null ? session.properties.timeouts : TimeoutLimits.DEFAULT;
+        return properties.timeouts != null ? properties.timeouts.or(limits) : limits;
     }
+
+    /** Open connections whose requests are routed to this group, for HttpQosSettingTypeConnectionLimit. */
+    int connections;
 }

@@ -127,19 +127,6 @@ final class UrlRegistry {
         return hostKnown ? new NotFound() : new InvalidHostname();
     }
 
-    /**
-     * The connection timers (IdleConnection, HeaderWait) of a port: those of the server session of the port's
-     * first registration, since a connection belongs to no group before its first request is routed.
-     */
-    TimeoutLimits connectionTimeouts(int port) {
-        List<UrlRegistration> onPort = byPort.get(port);
-        if (onPort == null || onPort.isEmpty()) {
-            return TimeoutLimits.DEFAULT;
-        }
-        GroupProperties session = onPort.get(0).group().session.properties;
-        return session.timeouts != null ? session.timeouts : TimeoutLimits.DEFAULT;
-    }
-
     /** The host part of a cooked {@code host:port}, lower-cased; IPv6 literals keep their brackets. */
     static String hostWithoutPort(String cookedHost) {
         String host = cookedHost;

@@ -12,7 +12,7 @@
  * ({@code KernelConnection}, {@code KernelRequest}, {@code ResponseSender}, {@code ResponseCache}); completion
  * ({@code PendingIo}, {@code CompletionPort}, {@code NtStatusTable}); the wire codec ({@code KernelRequestDecoder},
  * {@code KernelResponseWriter}, {@code KernelResponses}); the marshalling ({@code RequestMarshaller},
- * {@code ResponseReader}).
+ * {@code ResponseReader}); the configuration store ({@code ServiceConfigStore}) and timers ({@code TimeoutLimits}).
  *
  * <p>Choices where Windows' behaviour is not pinned down by a test that passes on Windows, kept in one place:
  * <ul>
@@ -27,12 +27,36 @@
  *       complete when written ({@code ERROR_IO_PENDING}). Synchronous failures never post a packet.</li>
  *   <li>A receive served at call time returns 0 (or 234 with the size, binding the request to its id); with
  *       no request waiting it is pending (997). After {@code HttpShutdownRequestQueue}, receives fail with 995.</li>
- *   <li>Timers: IdleConnection and HeaderWait (session {@code HttpServerTimeoutsProperty}) close the connection
- *       without a response; EntityBody, DrainEntityBody, RequestQueue and MinSendRate are stored, not enforced.
- *       QoS limits are stored and reported, not enforced.</li>
+ *   <li>Timers ({@code HTTP_TIMEOUT_LIMIT_INFO} reference): each resolves field by field, URL group, then
+ *       server session, then the kernel's value (a zero means "not set here"). Until the first request of a
+ *       connection is routed, IdleConnection and HeaderWait are the kernel's (120 s, or the service-wide
+ *       {@code HttpServiceConfigTimeout} values); after it, the application's. EntityBody restarts with every
+ *       arrival of body bytes and is stopped while the kernel itself stops reading for backpressure;
+ *       DrainEntityBody bounds the whole drain of a body the response did not wait for; RequestQueue runs while a
+ *       request waits for a receive. MinSendRate drops a connection when a send (with what is queued before it)
+ *       is not written within {@code bytes / MinSendRate} seconds, at least 1 ({@code MAXULONG} disables it).
+ *       Expiry closes the connection without a response: "Types of errors logged by the HTTP Server API" lists
+ *       Timer_EntityBody, Timer_AppPool (RequestQueue), Timer_MinBytesPerSecond, Timer_ConnectionIdle and
+ *       Timer_HeaderWait as connection time-outs, not responses. Timers are scheduled tasks on the connection's
+ *       event loop, armed and cancelled with the state they watch (no polling).</li>
+ *   <li>QoS: {@code HttpQosSettingTypeConnectionLimit} (URL group and server session) counts the open connections
+ *       whose last request was routed there; a request that would exceed a limit gets a kernel 503 and the
+ *       connection closes ("ConnLimit: a service unavailable error (HTTP error 503) ... the site level connection
+ *       limit has been reached or exceeded", same page), whatever the queue's 503 verbosity. A connection is
+ *       counted from its first routed request, since HTTP.SYS cannot know the group before parsing the head.
+ *       {@code HttpQosSettingTypeBandwidth} is validated (at least {@code HTTP_MIN_ALLOWED_BANDWIDTH_THROTTLING_RATE},
+ *       1024 B/s, or {@code HTTP_LIMIT_INFINITE}), stored and reported, not enforced.</li>
+ *   <li>Service configuration ({@code ServiceConfigStore}): {@code HttpServiceConfigUrlAclInfo},
+ *       {@code HttpServiceConfigSSLCertInfo} and {@code HttpServiceConfigTimeout} records are stored, queried
+ *       (exact and by {@code dwToken}) and deleted with the documented error codes, and returned in the SDK
+ *       layout with their pointers inside the caller's buffer. Windows keeps this store machine-wide and
+ *       persistent (registry); the emulator keeps it per JVM, in memory, and starts empty. URL reservations are
+ *       not enforced (the emulator never answers {@code ERROR_ACCESS_DENIED}); an SSL binding does not give the
+ *       emulator a certificate (it cannot read Windows stores): the certificate comes from system properties, and
+ *       an {@code https://} port without one logs how to configure it. Other record types are
+ *       {@code ERROR_INVALID_PARAMETER}.</li>
  *   <li>Not emulated: authentication, logging, request properties, delegation, fragment cache, client
- *       certificate renegotiation ({@code ERROR_CALL_NOT_IMPLEMENTED}), service configuration (Set/Delete
- *       succeed and store nothing, Query finds nothing).</li>
+ *       certificate renegotiation ({@code ERROR_CALL_NOT_IMPLEMENTED}).</li>
  * </ul>
  */
 package io.netty.contrib.httpsys.nativeapi.emulator;

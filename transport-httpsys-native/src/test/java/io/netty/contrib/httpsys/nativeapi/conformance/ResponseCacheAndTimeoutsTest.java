@@ -5,7 +5,6 @@ import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,10 @@ import org.junit.jupiter.api.Timeout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Behaviours section 9: the kernel response cache (HttpCachePolicyTimeToLive, HttpFlushResponseCache) and timers. */
+/**
+ * Behaviours section 9: the kernel response cache (HttpCachePolicyTimeToLive, HttpFlushResponseCache). The timers
+ * are in {@link TimersAndQosTest}.
+ */
 @Timeout(60)
 class ResponseCacheAndTimeoutsTest {
 
@@ -86,22 +88,5 @@ class ResponseCacheAndTimeoutsTest {
             answer("fresh", 0);
             assertTrue(client.readResponse().endsWith("fresh"));
         }
-    }
-
-    @Test
-    void idleConnectionsAreClosedWithoutAResponse() {
-        long timeouts = arena.allocate(HttpTimeoutLimitInfo.SIZE);
-        HttpTimeoutLimitInfo.setFlags(timeouts, 1);
-        HttpTimeoutLimitInfo.setIdleConnection(timeouts, 1);
-        HttpTimeoutLimitInfo.setHeaderWait(timeouts, 1);
-        assertEquals(0, server.api.HttpSetServerSessionProperty(server.session, Http.HttpServerTimeoutsProperty,
-                timeouts, HttpTimeoutLimitInfo.SIZE));
-        int port = server.addLocalhostUrl("/");
-        try (RawClient idle = new RawClient(port); RawClient slow = new RawClient(port)) {
-            slow.send("GET / HTTP/1.1\r\nHost: local");
-            assertTrue(idle.isClosedByServer(), "IdleConnection did not close an idle connection");
-            assertTrue(slow.isClosedByServer(), "HeaderWait did not close a connection with a partial head");
-        }
-        assertQueueEmpty();
     }
 }
