@@ -769,6 +769,8 @@ static void http_service_config_structs(void)
     STRUCT(HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY);
     FIELD(HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY, AddrCount);
     FIELD(HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY, AddrList);
+    /* AddrList is SOCKADDR_STORAGE[ANYSIZE_ARRAY]: the second element shows the stride (sizeof(SOCKADDR_STORAGE)). */
+    FIELD(HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY, AddrList[1]);
 }
 
 static void kernel32_winsock_structs(void)

@@ -43,7 +43,7 @@ public final class HttpSysEventLoopGroup extends MultiThreadIoEventLoopGroup {
     @Override
     public ChannelFuture register(Channel channel) {
         if (channel instanceof HttpSysRequestChannel && !((HttpSysRequestChannel) channel).isProbe()) {
-            return channel.eventLoop().register(channel);
+            return ((HttpSysRequestChannel) channel).registerOnOwnLoop();
         }
         return super.register(channel);
     }

@@ -47,6 +47,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The child channel of one HTTP request, like {@code Http2StreamChannel} is for one HTTP/2 stream: it lives on the
@@ -76,6 +77,8 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private static final int OP_RECEIVE_BODY = 1;
     private static final int OP_WAIT_FOR_DISCONNECT = 2;
     private static final int BODY_CHUNK_SIZE = 64 * 1024;
+    private static final AtomicReferenceFieldUpdater<HttpSysRequestChannel, ChannelPromise> CLOSE_PROMISE =
+            AtomicReferenceFieldUpdater.newUpdater(HttpSysRequestChannel.class, ChannelPromise.class, "closePromise");
 
     /** Siblings in the loop's list of live requests (see {@link LoopReceiver}). */
     HttpSysRequestChannel previousSibling;
@@ -84,16 +87,24 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private final HttpSysServerChannel parent;
     private final LoopReceiver receiver;
     private final HttpSysRequestInfo info;
-    private final ChannelId id;
+    private ChannelId id;
     private final HttpSysRequestChannelConfig config = new HttpSysRequestChannelConfig(this);
     private final RequestUnsafe unsafe = new RequestUnsafe();
     private final RequestPipeline pipeline;
-    private final ChannelPromise closePromise;
+    /** Made on first use of {@link #closeFuture()}: most requests close without anyone asking for it. */
+    private volatile ChannelPromise closePromise;
+    private volatile boolean closeCompleted;
     private final Thread receivedOn;
-    private final ArrayDeque<Object> inbound = new ArrayDeque<>(2);
-    private final ArrayDeque<Object> writes = new ArrayDeque<>(2);
-    private final ArrayDeque<ChannelPromise> writePromises = new ArrayDeque<>(2);
-    private final List<ChannelPromise> sendPromises = new ArrayList<>(2);
+    // Message queues with the first entry inline: a request usually has one inbound message, one write and one
+    // promise per send, so the collections behind them are only made for a second entry.
+    private Object firstInbound;
+    private ArrayDeque<Object> moreInbound;
+    private Object firstWrite;
+    private ChannelPromise firstWritePromise;
+    private ArrayDeque<Object> moreWrites;
+    private ArrayDeque<ChannelPromise> moreWritePromises;
+    private ChannelPromise firstSendPromise;
+    private List<ChannelPromise> moreSendPromises;
 
     private volatile boolean open = true;
     private volatile boolean registered;
@@ -132,9 +143,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         this.receiver = receiver;
         this.parent = receiver.server();
         this.info = receiver.decoder().decodeInfo(request);
-        this.id = new RequestChannelId(parent.id(), info.requestId());
         this.pipeline = new RequestPipeline();
-        this.closePromise = pipeline.newPromise();
         this.receivedOn = Thread.currentThread();
     }
 
@@ -142,9 +151,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         this.receiver = null;
         this.parent = parent;
         this.info = null;
-        this.id = new RequestChannelId(parent.id(), 0);
         this.pipeline = new RequestPipeline();
-        this.closePromise = pipeline.newPromise();
         this.receivedOn = null;
     }
 
@@ -169,6 +176,26 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         return receivedOn;
     }
 
+    /**
+     * {@code eventLoop().register(this)}, for {@link HttpSysEventLoopGroup#register}: on the loop that received the
+     * request (where the acceptor runs) it registers at once and returns the pipeline's cached future instead of
+     * a promise per request.
+     */
+    ChannelFuture registerOnOwnLoop() {
+        EventLoop own = eventLoop();
+        if (!own.inEventLoop()) {
+            return own.register(this);
+        }
+        if (registered) {
+            return newFailedFuture(new IllegalStateException("a request channel registers once"));
+        }
+        if (!open) {
+            return newFailedFuture(new ClosedChannelException());
+        }
+        unsafe.register0(unsafe.voidPromise());
+        return newSucceededFuture();
+    }
+
     /** What HTTP.SYS said about the request: ids, addresses, protocol, TLS. */
     HttpSysRequestInfo requestInfo() {
         return info;
@@ -190,7 +217,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 return;
             }
             bodyDone = true;
-            inbound.add(full);
+            addInbound(full);
             parent.accept(this);
             return;
         }
@@ -215,12 +242,12 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             receiveBody();
             return;
         }
-        inbound.add(head);
+        addInbound(head);
         if (!info.hasMoreEntityBody()) {
             bodyDone = true;
-            inbound.add(first.isReadable() ? new DefaultLastHttpContent(first) : lastContent(first));
+            addInbound(first.isReadable() ? new DefaultLastHttpContent(first) : lastContent(first));
         } else if (first.isReadable()) {
-            inbound.add(new DefaultHttpContent(first));
+            addInbound(new DefaultHttpContent(first));
         } else {
             first.release();
         }
@@ -248,7 +275,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
 
     /** Whether a body receive should be started now: the body continues and someone wants it. */
     private boolean wantsBody() {
-        return open && !bodyDone && bodySlot < 0 && (aggregating || readRequested && inbound.isEmpty());
+        return open && !bodyDone && bodySlot < 0 && (aggregating || readRequested && inboundIsEmpty());
     }
 
     /**
@@ -323,7 +350,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 addToAggregate(buffer);
             } else {
                 if (buffer.isReadable()) {
-                    inbound.add(new DefaultHttpContent(buffer));
+                    addInbound(new DefaultHttpContent(buffer));
                 } else {
                     buffer.release();
                 }
@@ -339,10 +366,10 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 aggregateHead = null;
                 aggregateBody = null;
                 aggregating = false;
-                inbound.add(full);
+                addInbound(full);
                 parent.accept(this);
             } else {
-                inbound.add(LastHttpContent.EMPTY_LAST_CONTENT);
+                addInbound(LastHttpContent.EMPTY_LAST_CONTENT);
                 deliverInbound();
             }
             return;
@@ -360,7 +387,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         try {
             boolean fired = false;
             while (readRequested && open) {
-                Object msg = inbound.poll();
+                Object msg = pollInbound();
                 if (msg == null) {
                     break;
                 }
@@ -462,8 +489,8 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         MessageSizeEstimator.Handle estimator = config.getMessageSizeEstimator().newHandle();
         long batchBytes = 0;
         while (flushedWrites > 0) {
-            Object msg = writes.peek();
-            ChannelPromise promise = writePromises.peek();
+            Object msg = peekWrite();
+            ChannelPromise promise = firstWrite != null ? firstWritePromise : moreWritePromises.peek();
             int size = Math.max(estimator.size(msg), 0);
             int result;
             try {
@@ -481,7 +508,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             removeFirstWrite();
             if (result == HttpSysResponseEncoder.APPENDED) {
                 responseStarted = true;
-                sendPromises.add(promise);
+                addSendPromise(promise);
                 batchBytes += size;
             } else {
                 promise.trySuccess();
@@ -498,9 +525,82 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     }
 
     private void removeFirstWrite() {
-        writes.poll();
-        writePromises.poll();
+        pollWrite();
         flushedWrites--;
+    }
+
+    // ---- the inline-first queues ----
+
+    private void addInbound(Object msg) {
+        if (firstInbound == null && (moreInbound == null || moreInbound.isEmpty())) {
+            firstInbound = msg;
+            return;
+        }
+        if (moreInbound == null) {
+            moreInbound = new ArrayDeque<>(4);
+        }
+        moreInbound.add(msg);
+    }
+
+    private Object pollInbound() {
+        Object msg = firstInbound;
+        if (msg != null) {
+            firstInbound = null;
+            return msg;
+        }
+        return moreInbound != null ? moreInbound.poll() : null;
+    }
+
+    private boolean inboundIsEmpty() {
+        return firstInbound == null && (moreInbound == null || moreInbound.isEmpty());
+    }
+
+    private void addWrite(Object msg, ChannelPromise promise) {
+        if (firstWrite == null && (moreWrites == null || moreWrites.isEmpty())) {
+            firstWrite = msg;
+            firstWritePromise = promise;
+            return;
+        }
+        if (moreWrites == null) {
+            moreWrites = new ArrayDeque<>(4);
+            moreWritePromises = new ArrayDeque<>(4);
+        }
+        moreWrites.add(msg);
+        moreWritePromises.add(promise);
+    }
+
+    private Object peekWrite() {
+        return firstWrite != null ? firstWrite : moreWrites != null ? moreWrites.peek() : null;
+    }
+
+    /** Removes the first write and returns its promise; {@code null} when there is none. */
+    private ChannelPromise pollWrite() {
+        if (firstWrite != null) {
+            ChannelPromise promise = firstWritePromise;
+            firstWrite = null;
+            firstWritePromise = null;
+            return promise;
+        }
+        if (moreWrites == null || moreWrites.isEmpty()) {
+            return null;
+        }
+        moreWrites.poll();
+        return moreWritePromises.poll();
+    }
+
+    private int writeCount() {
+        return (firstWrite != null ? 1 : 0) + (moreWrites != null ? moreWrites.size() : 0);
+    }
+
+    private void addSendPromise(ChannelPromise promise) {
+        if (firstSendPromise == null) {
+            firstSendPromise = promise;
+            return;
+        }
+        if (moreSendPromises == null) {
+            moreSendPromises = new ArrayList<>(4);
+        }
+        moreSendPromises.add(promise);
     }
 
     private int issue(HttpSysSendBlock block) {
@@ -548,15 +648,19 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             cause = HttpSysException.of(call == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE
                     ? "HttpSendHttpResponse" : "HttpSendResponseEntityBody", error);
         }
-        for (int i = 0; i < sendPromises.size(); i++) {
-            ChannelPromise promise = sendPromises.get(i);
-            if (cause == null) {
-                promise.trySuccess();
-            } else {
-                promise.tryFailure(cause);
+        // Taken out first: completing a promise may run a listener that starts the next batch.
+        ChannelPromise first = firstSendPromise;
+        firstSendPromise = null;
+        List<ChannelPromise> more = moreSendPromises;
+        moreSendPromises = null;
+        if (first != null) {
+            complete(first, cause);
+        }
+        if (more != null) {
+            for (int i = 0; i < more.size(); i++) {
+                complete(more.get(i), cause);
             }
         }
-        sendPromises.clear();
         if (cause != null) {
             // Usually the client left mid-response. Whatever the reason, the response did not go out: closing
             // cancels the request, so that HTTP.SYS does not keep it (and the client) waiting.
@@ -566,6 +670,14 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         } else if (last && call != HttpSysSendBlock.CALL_NONE) {
             // The response is complete: so is this channel's work, whether or not a handler closes it.
             closeQuietly();
+        }
+    }
+
+    private static void complete(ChannelPromise promise, Throwable cause) {
+        if (cause == null) {
+            promise.trySuccess();
+        } else {
+            promise.tryFailure(cause);
         }
     }
 
@@ -669,7 +781,13 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
 
     @Override
     public ChannelId id() {
-        return id;
+        // Made on first use (most requests never ask); a race makes two equal ids, which is harmless.
+        ChannelId channelId = id;
+        if (channelId == null) {
+            channelId = new RequestChannelId(parent.id(), info != null ? info.requestId() : 0);
+            id = channelId;
+        }
+        return channelId;
     }
 
     @Override
@@ -719,7 +837,18 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
 
     @Override
     public ChannelFuture closeFuture() {
-        return closePromise;
+        ChannelPromise promise = closePromise;
+        if (promise == null) {
+            promise = pipeline.newPromise();
+            if (!CLOSE_PROMISE.compareAndSet(this, null, promise)) {
+                return closePromise;
+            }
+            // Both volatile: either close() sees the promise just set, or this sees closeCompleted (or both).
+            if (closeCompleted) {
+                promise.trySuccess();
+            }
+        }
+        return promise;
     }
 
     @Override
@@ -761,12 +890,13 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
 
     @Override
     public int hashCode() {
-        return id.hashCode();
+        // RequestChannelId's hash, without making the id.
+        return 31 * parent.id().hashCode() + Long.hashCode(info != null ? info.requestId() : 0);
     }
 
     @Override
     public String toString() {
-        return "[id: 0x" + id.asShortText() + (info != null ? ", R:" + info.remoteAddress() : "") + ']';
+        return "[id: 0x" + id().asShortText() + (info != null ? ", R:" + info.remoteAddress() : "") + ']';
     }
 
     private final class RequestPipeline extends DefaultChannelPipeline {
@@ -780,7 +910,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 super.onUnhandledInboundException(cause);
                 return;
             }
-            if (!responseStarted && writes.isEmpty()) {
+            if (!responseStarted && writeCount() == 0) {
                 logger.warn("{}: an exception reached the end of the pipeline; answering 500",
                         HttpSysRequestChannel.this, cause);
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -808,7 +938,6 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private final class RequestUnsafe implements Unsafe {
 
         private RecvByteBufAllocator.Handle recvHandle;
-        private VoidChannelPromise voidPromise;
 
         @Override
         public RecvByteBufAllocator.Handle recvBufAllocHandle() {
@@ -852,7 +981,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
         }
 
-        private void register0(ChannelPromise promise) {
+        void register0(ChannelPromise promise) {
             if (!open) {
                 promise.tryFailure(new ClosedChannelException());
                 return;
@@ -886,16 +1015,17 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 return;
             }
             if (!open) {
-                if (closePromise.isDone()) {
+                ChannelFuture closeFuture = closeFuture();
+                if (closeFuture.isDone()) {
                     promise.trySuccess();
                 } else if (!(promise instanceof VoidChannelPromise)) {
-                    closePromise.addListener(f -> promise.trySuccess());
+                    closeFuture.addListener(f -> promise.trySuccess());
                 }
                 return;
             }
             open = false;
             readRequested = false;
-            for (Object msg; (msg = inbound.poll()) != null; ) {
+            for (Object msg; (msg = pollInbound()) != null; ) {
                 ReferenceCountUtil.release(msg);
             }
             if (aggregateBody != null) {
@@ -910,7 +1040,11 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
             cancel(bodySlot);
             cancel(disconnectSlot);
-            closePromise.trySuccess();
+            closeCompleted = true;
+            ChannelPromise closed = closePromise;
+            if (closed != null) {
+                closed.trySuccess();
+            }
             promise.trySuccess();
             if (registered) {
                 invokeLater(() -> {
@@ -925,13 +1059,15 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         }
 
         private void failUnsentWrites() {
-            if (writes.isEmpty()) {
+            if (writeCount() == 0) {
                 return;
             }
             ClosedChannelException cause = new ClosedChannelException();
-            for (Object msg; (msg = writes.poll()) != null; ) {
+            while (writeCount() > 0) {
+                Object msg = peekWrite();
+                ChannelPromise promise = pollWrite();
                 ReferenceCountUtil.safeRelease(msg);
-                writePromises.poll().tryFailure(cause);
+                promise.tryFailure(cause);
             }
             flushedWrites = 0;
         }
@@ -962,8 +1098,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 promise.tryFailure(new ClosedChannelException());
                 return;
             }
-            writes.add(msg);
-            writePromises.add(promise);
+            addWrite(msg, promise);
             incrementPendingOutboundBytes(config.getMessageSizeEstimator().newHandle().size(msg));
         }
 
@@ -972,16 +1107,14 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             if (!open) {
                 return;
             }
-            flushedWrites = writes.size();
+            flushedWrites = writeCount();
             sendFlushed();
         }
 
         @Override
         public ChannelPromise voidPromise() {
-            if (voidPromise == null) {
-                voidPromise = new VoidChannelPromise(HttpSysRequestChannel.this, true);
-            }
-            return voidPromise;
+            // The pipeline's (it fires failures, as this one always did): no second one per request.
+            return pipeline.voidPromise();
         }
 
         @Override

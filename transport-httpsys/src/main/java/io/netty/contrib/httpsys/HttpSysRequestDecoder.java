@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.netty.util.internal.PlatformDependent;
 
 import java.nio.ByteBuffer;
@@ -92,6 +93,9 @@ final class HttpSysRequestDecoder {
 
     private byte[] bytes = new byte[512];
     private char[] chars = new char[256];
+    /** The header bytes of the request being decoded, and how much of them is filled (see {@link #ascii}). */
+    private byte[] block;
+    private int blockPosition;
 
     /** Reads the request's metadata; see {@link HttpSysRequestInfo}. */
     HttpSysRequestInfo decodeInfo(long request) {
@@ -265,29 +269,55 @@ final class HttpSysRequestDecoder {
     private HttpHeaders decodeHeaders(long request) {
         HttpHeaders headers = HEADERS.newHeaders();
         long nativeHeaders = HttpRequestV2.headers(request);
-        for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
-            long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
-            long value = HttpKnownHeader.rawValue(known);
-            if (value != 0) {
-                headers.add(HttpKnownHeaders.requestHeaderLowerCaseName(id),
-                        latin1(value, HttpKnownHeader.rawValueLength(known)));
-            }
-        }
         int unknownCount = HttpRequestHeaders.unknownHeaderCount(nativeHeaders);
         long unknown = HttpRequestHeaders.unknownHeaders(nativeHeaders);
+        int total = 0;
+        for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
+            long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
+            if (HttpKnownHeader.rawValue(known) != 0) {
+                total += HttpKnownHeader.rawValueLength(known);
+            }
+        }
         for (int i = 0; i < unknownCount; i++) {
             long header = HttpUnknownHeader.at(unknown, i);
-            headers.add(latin1(HttpUnknownHeader.name(header), HttpUnknownHeader.nameLength(header)),
-                    latin1(HttpUnknownHeader.rawValue(header), HttpUnknownHeader.rawValueLength(header)));
+            total += HttpUnknownHeader.nameLength(header) + HttpUnknownHeader.rawValueLength(header);
+        }
+        block = new byte[total];
+        blockPosition = 0;
+        try {
+            for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
+                long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
+                long value = HttpKnownHeader.rawValue(known);
+                if (value != 0) {
+                    headers.add(HttpKnownHeaders.requestHeaderLowerCaseName(id),
+                            ascii(value, HttpKnownHeader.rawValueLength(known)));
+                }
+            }
+            for (int i = 0; i < unknownCount; i++) {
+                long header = HttpUnknownHeader.at(unknown, i);
+                headers.add(ascii(HttpUnknownHeader.name(header), HttpUnknownHeader.nameLength(header)),
+                        ascii(HttpUnknownHeader.rawValue(header), HttpUnknownHeader.rawValueLength(header)));
+            }
+        } finally {
+            block = null;
         }
         return headers;
     }
 
-    private String latin1(long address, int length) {
+    /**
+     * The next {@code length} bytes of {@link #block}, copied from {@code address}: every name and value of a
+     * request shares that one array instead of a {@code String} and a {@code byte[]} each. {@code get} still
+     * returns a {@code String} ({@link AsciiString#toString()}, made once per value and kept), and
+     * {@code contains}/{@code containsValue} and the {@code CharSequence} views compare without one.
+     */
+    private AsciiString ascii(long address, int length) {
         if (length == 0) {
-            return "";
+            return AsciiString.EMPTY_STRING;
         }
-        return new String(readBytes(address, length), 0, length, StandardCharsets.ISO_8859_1);
+        int offset = blockPosition;
+        PlatformDependent.copyMemory(address, block, offset, length);
+        blockPosition = offset + length;
+        return new AsciiString(block, offset, length, false);
     }
 
     /** The UTF-16 string of {@code byteLength} bytes at {@code address}. */

@@ -38,6 +38,7 @@ public final class WinError {
     public static final int ERROR_ALREADY_EXISTS = 183;
     public static final int ERROR_MORE_DATA = 234;
     public static final int WAIT_TIMEOUT = 258;
+    public static final int ERROR_NO_MORE_ITEMS = 259;
     public static final int ERROR_ABANDONED_WAIT_0 = 735;
     public static final int ERROR_OPERATION_ABORTED = 995;
     public static final int ERROR_IO_INCOMPLETE = 996;

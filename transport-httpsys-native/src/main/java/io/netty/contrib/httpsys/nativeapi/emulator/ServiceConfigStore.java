@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenParam;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslKey;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslParam;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslQuery;
@@ -43,9 +44,6 @@ import java.util.Map;
  */
 final class ServiceConfigStore {
 
-    /** {@code ERROR_NO_MORE_ITEMS}: QueryNext past the last record. */
-    static final int ERROR_NO_MORE_ITEMS = 259;
-
     private final Map<String, UrlAcl> urlAcls = new LinkedHashMap<>();
     private final Map<InetSocketAddress, SslBinding> sslBindings = new LinkedHashMap<>();
     private final Map<Integer, Integer> timeouts = new LinkedHashMap<>();
@@ -69,7 +67,7 @@ final class ServiceConfigStore {
         }
         switch (configId) {
             case Http.HttpServiceConfigIPListenList -> {
-                if (length < IpListen.PARAM_SIZE) {
+                if (length < HttpServiceConfigIpListenParam.SIZE) {
                     return WinError.ERROR_INSUFFICIENT_BUFFER;
                 }
                 InetSocketAddress address = IpListen.address(info);
@@ -154,7 +152,8 @@ final class ServiceConfigStore {
         }
         switch (configId) {
             case Http.HttpServiceConfigIPListenList -> {
-                InetSocketAddress address = length < IpListen.PARAM_SIZE ? null : IpListen.address(info);
+                InetSocketAddress address =
+                        length < HttpServiceConfigIpListenParam.SIZE ? null : IpListen.address(info);
                 if (address == null) {
                     return WinError.ERROR_INVALID_PARAMETER;
                 }
@@ -228,7 +227,7 @@ final class ServiceConfigStore {
                     case Http.HttpServiceConfigQueryNext -> {
                         record = nth(urlAcls, HttpServiceConfigUrlaclQuery.token(input));
                         if (record == null) {
-                            return ERROR_NO_MORE_ITEMS;
+                            return WinError.ERROR_NO_MORE_ITEMS;
                         }
                     }
                     default -> {
@@ -256,7 +255,7 @@ final class ServiceConfigStore {
                     case Http.HttpServiceConfigQueryNext -> {
                         record = nth(sslBindings, HttpServiceConfigSslQuery.token(input));
                         if (record == null) {
-                            return ERROR_NO_MORE_ITEMS;
+                            return WinError.ERROR_NO_MORE_ITEMS;
                         }
                     }
                     default -> {
