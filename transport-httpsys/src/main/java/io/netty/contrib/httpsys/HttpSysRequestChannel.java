@@ -648,7 +648,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             cause = HttpSysException.of(call == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE
                     ? "HttpSendHttpResponse" : "HttpSendResponseEntityBody", error);
         }
-        // Taken out first: completing a promise may run a listener that starts the next batch.
+        // Taken out before any listener runs, so that the next batch starts from empty fields.
         ChannelPromise first = firstSendPromise;
         firstSendPromise = null;
         List<ChannelPromise> more = moreSendPromises;
@@ -935,9 +935,17 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     }
 
     @SuppressWarnings("deprecation") // RecvByteBufAllocator.Handle is part of the Unsafe contract
-    private final class RequestUnsafe implements Unsafe {
+    private final class RequestUnsafe implements Unsafe, Runnable {
 
         private RecvByteBufAllocator.Handle recvHandle;
+
+        /** What a close leaves for later (as {@code AbstractChannel} does): the task is this unsafe, not a lambda. */
+        @Override
+        public void run() {
+            pipeline.fireChannelInactive();
+            registered = false;
+            pipeline.fireChannelUnregistered();
+        }
 
         @Override
         public RecvByteBufAllocator.Handle recvBufAllocHandle() {
@@ -1047,11 +1055,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
             promise.trySuccess();
             if (registered) {
-                invokeLater(() -> {
-                    pipeline.fireChannelInactive();
-                    registered = false;
-                    pipeline.fireChannelUnregistered();
-                });
+                invokeLater(this);
             }
             if (info != null) {
                 terminateIfIdle();

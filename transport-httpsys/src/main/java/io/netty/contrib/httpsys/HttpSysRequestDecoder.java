@@ -48,8 +48,9 @@ import java.nio.charset.StandardCharsets;
  *     rejected malformed names and values, so validating again is wasted work; a mutable map is kept
  *     (rather than a read-only flat array) because handlers and codecs edit request headers. Known headers
  *     use the interned {@link HttpHeaderNames} constants ({@link HttpKnownHeaders#requestHeaderLowerCaseName}:
- *     no name allocation, cached hashes); values are Latin-1 {@code String}s, the form
- *     {@code HttpHeaders.get} returns anyway, so reading costs nothing more. Known headers come first in
+ *     no name allocation, cached hashes); values (and unknown names) are {@link AsciiString}s over one copy
+ *     of the request's header bytes (two objects fewer per header than a {@code String} each;
+ *     {@code HttpHeaders.get} makes the {@code String} on first use). Known headers come first in
  *     {@code HTTP_HEADER_ID} order, then unknown ones in arrival order (HTTP.SYS does not keep the original
  *     interleaving).</li>
  * <li>Body of a full request: the {@code COPY_BODY} chunks are copied into one buffer of the channel's

@@ -106,13 +106,8 @@ public final class HttpSysRequestInfo {
     private final int localScope;
     private InetSocketAddress remoteAddress;
     private InetSocketAddress localAddress;
-    private final boolean secure;
-    private final int connectionKeySize;
-    private final int serverCertKeySize;
-    private final String serverCertIssuer;
-    private final String serverCertSubject;
-    private final byte[] clientCertificate;
-    private final SslProtocolInfo sslProtocolInfo;
+    /** The TLS facts, {@code null} for a plain request (which then carries no fields for them). */
+    private final Tls tls;
 
     HttpSysRequestInfo(long request, String cookedUrl) {
         requestId = HttpRequestV2.requestId(request);
@@ -135,8 +130,19 @@ public final class HttpSysRequestInfo {
         localLow = low(local, localFamily);
         localScope = scope(local, localFamily);
         long ssl = HttpRequestV2.sslInfo(request);
-        secure = ssl != 0;
-        if (secure) {
+        tls = ssl != 0 ? new Tls(request, ssl) : null;
+    }
+
+    /** What {@code HTTP_SSL_INFO} (and the request's SSL protocol entry) said about a secure request. */
+    private static final class Tls {
+        final int connectionKeySize;
+        final int serverCertKeySize;
+        final String serverCertIssuer;
+        final String serverCertSubject;
+        final byte[] clientCertificate;
+        final SslProtocolInfo sslProtocolInfo;
+
+        Tls(long request, long ssl) {
             connectionKeySize = HttpSslInfo.connectionKeySize(ssl);
             serverCertKeySize = HttpSslInfo.serverCertKeySize(ssl);
             serverCertIssuer = ansiString(HttpSslInfo.serverCertIssuer(ssl), HttpSslInfo.serverCertIssuerSize(ssl));
@@ -145,13 +151,6 @@ public final class HttpSysRequestInfo {
             clientCertificate = clientCertificate(ssl);
             // Only secure requests carry HttpRequestInfoTypeSslProtocol, so a plain request never walks the array.
             sslProtocolInfo = sslProtocolInfo(request);
-        } else {
-            connectionKeySize = 0;
-            serverCertKeySize = 0;
-            serverCertIssuer = null;
-            serverCertSubject = null;
-            clientCertificate = null;
-            sslProtocolInfo = null;
         }
     }
 
@@ -201,7 +200,7 @@ public final class HttpSysRequestInfo {
 
     /** Whether the request came over TLS (the request carried an {@code HTTP_SSL_INFO}). */
     public boolean isSecure() {
-        return secure;
+        return tls != null;
     }
 
     /** The client's address, or {@code null} when HTTP.SYS reported none. */
@@ -235,22 +234,22 @@ public final class HttpSysRequestInfo {
 
     /** The TLS connection's symmetric key size in bits, or 0 without TLS. */
     public int connectionKeySize() {
-        return connectionKeySize;
+        return tls != null ? tls.connectionKeySize : 0;
     }
 
     /** The server certificate's public key size in bits, or 0 without TLS. */
     public int serverCertKeySize() {
-        return serverCertKeySize;
+        return tls != null ? tls.serverCertKeySize : 0;
     }
 
     /** The server certificate's issuer name, or {@code null} without TLS. */
     public String serverCertIssuer() {
-        return serverCertIssuer;
+        return tls != null ? tls.serverCertIssuer : null;
     }
 
     /** The server certificate's subject name, or {@code null} without TLS. */
     public String serverCertSubject() {
-        return serverCertSubject;
+        return tls != null ? tls.serverCertSubject : null;
     }
 
     /**
@@ -258,7 +257,7 @@ public final class HttpSysRequestInfo {
      * binding does not negotiate client certificates).
      */
     public byte[] clientCertificate() {
-        return clientCertificate == null ? null : clientCertificate.clone();
+        return tls == null || tls.clientCertificate == null ? null : tls.clientCertificate.clone();
     }
 
     /**
@@ -266,15 +265,15 @@ public final class HttpSysRequestInfo {
      * them (a Windows version whose HTTP.SYS passes no {@code HttpRequestInfoTypeSslProtocol} entry).
      */
     public SslProtocolInfo sslProtocolInfo() {
-        return sslProtocolInfo;
+        return tls != null ? tls.sslProtocolInfo : null;
     }
 
     @Override
     public String toString() {
         return "HttpSysRequestInfo(requestId=" + Long.toUnsignedString(requestId, 16)
                 + ", connectionId=" + Long.toUnsignedString(connectionId, 16)
-                + ", protocol=" + protocol() + ", secure=" + secure
-                + (sslProtocolInfo == null ? "" : ", tls=" + sslProtocolInfo.protocol())
+                + ", protocol=" + protocol() + ", secure=" + isSecure()
+                + (sslProtocolInfo() == null ? "" : ", tls=" + sslProtocolInfo().protocol())
                 + ", remote=" + remoteAddress() + ", url=" + cookedUrl + ')';
     }
 
