@@ -5,6 +5,8 @@ import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenParam;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenQuery;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslKey;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslParam;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslQuery;
@@ -52,7 +54,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(30)
 class ServiceConfigurationTest {
 
-    private static final int ERROR_NO_MORE_ITEMS = 259;
     private static final String SDDL = "D:(A;;GX;;;WD)";
 
     private final HttpApi api = HttpSysBackend.current().httpApi();
@@ -170,7 +171,7 @@ class ServiceConfigurationTest {
             long next = urlAclQuery(Http.HttpServiceConfigQueryNext, null, token);
             int error = api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigUrlAclInfo, next,
                     HttpServiceConfigUrlaclQuery.SIZE, 0, 0, size, 0);
-            if (error == ERROR_NO_MORE_ITEMS) {
+            if (error == WinError.ERROR_NO_MORE_ITEMS) {
                 return prefixes;
             }
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, error);
@@ -245,7 +246,7 @@ class ServiceConfigurationTest {
                 long each = arena.allocate(needed + 64);
                 int error = api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigSSLCertInfo, query,
                         HttpServiceConfigSslQuery.SIZE, each, needed + 64, size, 0);
-                if (error == ERROR_NO_MORE_ITEMS) {
+                if (error == WinError.ERROR_NO_MORE_ITEMS) {
                     break;
                 }
                 assertEquals(WinError.NO_ERROR, error);
@@ -302,15 +303,16 @@ class ServiceConfigurationTest {
     void ipListenListRestrictsWherePortsListen() throws IOException {
         assumeTrue(HttpSysBackend.current().isEmulated(),
                 "on Windows this would change where every HTTP.SYS application of the machine listens");
-        // HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM: USHORT AddrLength at 0, PSOCKADDR pAddress at 8 (16 bytes).
-        long param = arena.allocate(16);
+        int paramSize = HttpServiceConfigIpListenParam.SIZE;
+        long param = arena.allocate(paramSize);
         long address = arena.allocate(SockaddrIn6.SIZE);
-        PlatformDependent.putShort(param, (short) Sockaddr.write(address, new InetSocketAddress("127.0.0.1", 0)));
-        PlatformDependent.putLong(param + 8, address);
-        set(Http.HttpServiceConfigIPListenList, param, 16);
+        HttpServiceConfigIpListenParam.setAddrLength(param,
+                Sockaddr.write(address, new InetSocketAddress("127.0.0.1", 0)));
+        HttpServiceConfigIpListenParam.setAddress(param, address);
+        set(Http.HttpServiceConfigIPListenList, param, paramSize);
         try {
             assertEquals(WinError.ERROR_ALREADY_EXISTS, api.HttpSetServiceConfiguration(0,
-                    Http.HttpServiceConfigIPListenList, param, 16, 0));
+                    Http.HttpServiceConfigIPListenList, param, paramSize, 0));
             long size = arena.allocate(4);
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.HttpQueryServiceConfiguration(0,
                     Http.HttpServiceConfigIPListenList, 0, 0, 0, 0, size, 0));
@@ -319,9 +321,9 @@ class ServiceConfigurationTest {
             assertEquals(WinError.NO_ERROR, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigIPListenList,
                     0, 0, out, needed, size, 0));
             NativeArena.assertGuardIntact(out, needed);
-            // HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY: ULONG AddrCount, SOCKADDR_STORAGE AddrList[] from offset 8.
-            assertEquals(1, PlatformDependent.getInt(out));
-            assertEquals(new InetSocketAddress("127.0.0.1", 0), Sockaddr.toInetSocketAddress(out + 8));
+            assertEquals(1, HttpServiceConfigIpListenQuery.addrCount(out));
+            assertEquals(new InetSocketAddress("127.0.0.1", 0),
+                    Sockaddr.toInetSocketAddress(HttpServiceConfigIpListenQuery.addr(out, 0)));
 
             try (TestServer server = new TestServer()) {
                 int port = server.addLocalhostUrl("/");
@@ -329,11 +331,11 @@ class ServiceConfigurationTest {
                 assertThrows(IOException.class, () -> new Socket("::1", port).close(), "::1 is not in the list");
             }
             assertEquals(WinError.NO_ERROR, api.HttpDeleteServiceConfiguration(0, Http.HttpServiceConfigIPListenList,
-                    param, 16, 0));
+                    param, paramSize, 0));
             assertEquals(WinError.ERROR_FILE_NOT_FOUND, api.HttpDeleteServiceConfiguration(0,
-                    Http.HttpServiceConfigIPListenList, param, 16, 0));
+                    Http.HttpServiceConfigIPListenList, param, paramSize, 0));
         } finally {
-            api.HttpDeleteServiceConfiguration(0, Http.HttpServiceConfigIPListenList, param, 16, 0);
+            api.HttpDeleteServiceConfiguration(0, Http.HttpServiceConfigIPListenList, param, paramSize, 0);
         }
     }
 
