@@ -4,7 +4,6 @@ import io.netty.contrib.httpsys.nativeapi.UrlPrefixRules;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +49,7 @@ public final class HttpSysAddress extends SocketAddress {
                 throw new IllegalArgumentException(message.toString());
             }
         }
-        return new HttpSysAddress(List.copyOf(Arrays.asList(urlPrefixes)));
+        return new HttpSysAddress(List.of(urlPrefixes));
     }
 
     /** {@code http://+:port/}: every host name on {@code port}. */

@@ -45,6 +45,7 @@ public final class HttpSysIoHandler implements IoHandler {
 
     /** Completions dequeued per {@code GetQueuedCompletionStatusEx} call. */
     private static final int BATCH = 64;
+    private static final long ENTRIES_SIZE = (long) OverlappedEntry.SIZE * BATCH;
     /** Further non-blocking dequeues in one {@link #run} when a batch came back full. */
     private static final int MAX_EXTRA_BATCHES = 4;
     /** The completion key of wake-up packets; operations use {@link #OPERATION_KEY}. */
@@ -73,7 +74,7 @@ public final class HttpSysIoHandler implements IoHandler {
             throw new IllegalStateException("CreateIoCompletionPort failed: " + WinError.nameOf(io.GetLastError()));
         }
         this.port = port;
-        this.entries = NativeMemory.allocate((long) OverlappedEntry.SIZE * BATCH);
+        this.entries = NativeMemory.allocate(ENTRIES_SIZE);
         this.scratch = NativeMemory.allocate(Long.BYTES);
     }
 
@@ -150,7 +151,7 @@ public final class HttpSysIoHandler implements IoHandler {
 
     @Override
     public void wakeup() {
-        if (!executor.isExecutorThread(Thread.currentThread()) && wakeupPending.compareAndSet(false, true)) {
+        if (!inEventLoop() && wakeupPending.compareAndSet(false, true)) {
             io.PostQueuedCompletionStatus(port, 0, WAKEUP_KEY, 0);
         }
     }
@@ -185,7 +186,7 @@ public final class HttpSysIoHandler implements IoHandler {
             slab.free();
         }
         io.CloseHandle(port);
-        NativeMemory.free(entries, (long) OverlappedEntry.SIZE * BATCH);
+        NativeMemory.free(entries, ENTRIES_SIZE);
         NativeMemory.free(scratch, Long.BYTES);
     }
 
@@ -306,7 +307,7 @@ public final class HttpSysIoHandler implements IoHandler {
                 return false;
             }
             valid = false;
-            if (executor.isExecutorThread(Thread.currentThread())) {
+            if (inEventLoop()) {
                 unregister();
             } else {
                 executor.execute(this::unregister);

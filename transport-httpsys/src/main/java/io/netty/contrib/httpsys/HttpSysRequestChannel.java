@@ -324,7 +324,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private void bodyReceived(ByteBuf buffer, int error, int bytes) {
         if (bodyNative != 0) {
             if (error == WinError.NO_ERROR && bytes > 0) {
-                buffer.writeBytes(Unpooled.wrappedBuffer(bodyNative, bytes, false));
+                HttpSysRequestDecoder.copyFromNative(bodyNative, bytes, buffer);
             }
             NativeMemory.free(bodyNative, bodyNativeSize);
             bodyNative = 0;

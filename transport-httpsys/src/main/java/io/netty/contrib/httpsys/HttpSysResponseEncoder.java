@@ -265,10 +265,7 @@ final class HttpSysResponseEncoder {
             return SWALLOWED;
         }
         boolean full = response instanceof LastHttpContent;
-        HttpHeaders responseTrailers = full ? ((LastHttpContent) response).trailingHeaders() : null;
-        if (responseTrailers != null && !responseTrailers.isEmpty()) {
-            HttpSysResponseHeadWriter.validateHeaders(responseTrailers);
-        }
+        HttpHeaders responseTrailers = validatedTrailers(response);
         head.scan(response, http1, http10, full);
         appContentLength = head.hasContentLength();
         appChunked = head.isChunked();
@@ -283,8 +280,8 @@ final class HttpSysResponseEncoder {
             ByteBuf content = ((HttpContent) response).content();
             if (headRequest && full && !appContentLength && content.isReadable()) {
                 // The body is not sent, so the kernel would count 0: state the length a GET would have.
-                HttpSysResponseHeadWriter.setKnownNumber(block, HttpResponseHeaders.knownHeader(HttpResponseV2.headers(block.response()),
-                        Http.HttpHeaderContentLength), content.readableBytes());
+                HttpSysResponseHeadWriter.setKnownNumber(block, knownHeader(Http.HttpHeaderContentLength),
+                        content.readableBytes());
             }
             // The batch holds nothing else yet (the head comes first), so the content always fits.
             addBuffer(content, alloc, true);
@@ -299,10 +296,7 @@ final class HttpSysResponseEncoder {
     private int appendContent(HttpContent content, ByteBufAllocator alloc) {
         checkBodyState(content);
         boolean last = content instanceof LastHttpContent;
-        HttpHeaders contentTrailers = last ? ((LastHttpContent) content).trailingHeaders() : null;
-        if (contentTrailers != null && !contentTrailers.isEmpty()) {
-            HttpSysResponseHeadWriter.validateHeaders(contentTrailers);
-        }
+        HttpHeaders contentTrailers = validatedTrailers(content);
         if (!addBuffer(content.content(), alloc, dataChunks == 0)) {
             return BATCH_FULL;
         }
@@ -365,6 +359,18 @@ final class HttpSysResponseEncoder {
             throw new IllegalStateException("the response to this request has already ended with a "
                     + "LastHttpContent; " + msg.getClass().getSimpleName() + " cannot be sent");
         }
+    }
+
+    /**
+     * The trailers of {@code msg} when it is a {@link LastHttpContent}, else {@code null}; validated before
+     * anything is written, as the head is.
+     */
+    private static HttpHeaders validatedTrailers(Object msg) {
+        HttpHeaders headers = msg instanceof LastHttpContent ? ((LastHttpContent) msg).trailingHeaders() : null;
+        if (headers != null && !headers.isEmpty()) {
+            HttpSysResponseHeadWriter.validateHeaders(headers);
+        }
+        return headers;
     }
 
     private void end(HttpHeaders lastTrailers) {
@@ -497,10 +503,14 @@ final class HttpSysResponseEncoder {
         }
         framed = true;
         if (!appChunked) {
-            long slot = HttpResponseHeaders.knownHeader(HttpResponseV2.headers(block.response()),
-                    Http.HttpHeaderTransferEncoding);
-            HttpSysResponseHeadWriter.setKnown(block, slot, HttpHeaderValues.CHUNKED);
+            HttpSysResponseHeadWriter.setKnown(block, knownHeader(Http.HttpHeaderTransferEncoding),
+                    HttpHeaderValues.CHUNKED);
         }
+    }
+
+    /** The {@code KnownHeaders[id]} slot of the response head in the current block. */
+    private long knownHeader(int id) {
+        return HttpResponseHeaders.knownHeader(HttpResponseV2.headers(block.response()), id);
     }
 
     private long writeSizeLine(long chunk, long size) {

@@ -155,9 +155,7 @@ final class HttpSysResponseHeadWriter {
         HttpResponseV2.setVersion(r, HttpVersion.pack(version.majorVersion(), version.minorVersion()));
         HttpResponseV2.setStatusCode(r, response.status().code());
         String reason = response.status().reasonPhrase();
-        long reasonAddress = block.allocateBytes(Math.max(1, reason.length()));
-        putChars(reasonAddress, reason);
-        HttpResponseV2.setReason(r, reasonAddress);
+        HttpResponseV2.setReason(r, writeText(block, reason));
         HttpResponseV2.setReasonLength(r, reason.length());
 
         long headers = HttpResponseV2.headers(r);
@@ -202,14 +200,10 @@ final class HttpSysResponseHeadWriter {
             if (id == HttpKnownHeaders.UNKNOWN) {
                 long header = HttpUnknownHeader.at(unknown, u++);
                 CharSequence name = e.getKey();
-                long nameAddress = block.allocateBytes(name.length());
-                putChars(nameAddress, name);
-                HttpUnknownHeader.setName(header, nameAddress);
+                HttpUnknownHeader.setName(header, writeText(block, name));
                 HttpUnknownHeader.setNameLength(header, name.length());
                 CharSequence value = e.getValue();
-                long valueAddress = block.allocateBytes(Math.max(1, value.length()));
-                putChars(valueAddress, value);
-                HttpUnknownHeader.setRawValue(header, valueAddress);
+                HttpUnknownHeader.setRawValue(header, writeText(block, value));
                 HttpUnknownHeader.setRawValueLength(header, value.length());
             } else if (knownCounts[id] == 1) {
                 setKnown(block, HttpResponseHeaders.knownHeader(headers, id), e.getValue());
@@ -237,10 +231,18 @@ final class HttpSysResponseHeadWriter {
 
     /** Points {@code knownHeader} at {@code value}, written into {@code block}. */
     static void setKnown(HttpSysSendBlock block, long knownHeader, CharSequence value) {
-        long address = block.allocateBytes(Math.max(1, value.length()));
-        putChars(address, value);
-        HttpKnownHeader.setRawValue(knownHeader, address);
+        HttpKnownHeader.setRawValue(knownHeader, writeText(block, value));
         HttpKnownHeader.setRawValueLength(knownHeader, value.length());
+    }
+
+    /**
+     * Copies {@code text} into {@code block} ({@link #putChars}) and returns its address; an empty text still
+     * gets a byte, so the pointer HTTP.SYS sees is never null.
+     */
+    private static long writeText(HttpSysSendBlock block, CharSequence text) {
+        long address = block.allocateBytes(Math.max(1, text.length()));
+        putChars(address, text);
+        return address;
     }
 
     // ---- validation and text ----

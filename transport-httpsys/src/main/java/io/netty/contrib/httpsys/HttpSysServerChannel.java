@@ -314,20 +314,17 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
                 urlGroup.removeUrls();
             }
         }
-        if (receivers.isEmpty()) {
-            closeKernelObjects();
-            return;
-        }
         for (LoopReceiver receiver : receivers) {
             receiver.close();
         }
+        // No receivers (never bound) or all already idle: nobody else will close the kernel objects.
         if (liveReceivers.get() == 0) {
             closeKernelObjects();
         }
     }
 
     /** Called by each receiver, on its loop, once it has nothing pending; the last one closes the queue. */
-    void receiverTerminated(LoopReceiver receiver) {
+    void receiverTerminated() {
         if (liveReceivers.decrementAndGet() == 0 && !open) {
             closeKernelObjects();
         }

@@ -384,7 +384,7 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         if (registration != null) {
             registration.cancel();
         }
-        server.receiverTerminated(this);
+        server.receiverTerminated();
     }
 
     @Override

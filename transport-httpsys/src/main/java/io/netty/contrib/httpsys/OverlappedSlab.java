@@ -31,7 +31,6 @@ final class OverlappedSlab {
     private int[] operations = new int[0];
     private int[] freeSlots = new int[0];
     private int freeCount;
-    private int inUse;
 
     /** Takes a zeroed {@code OVERLAPPED} for one operation of {@code owner}; returns its slot id. */
     int acquire(CompletionHandler owner, int operation) {
@@ -41,7 +40,6 @@ final class OverlappedSlab {
         int slot = freeSlots[--freeCount];
         owners[slot] = owner;
         operations[slot] = operation;
-        inUse++;
         Overlapped.clear(address(slot));
         return slot;
     }
@@ -50,7 +48,6 @@ final class OverlappedSlab {
     void release(int slot) {
         owners[slot] = null;
         freeSlots[freeCount++] = slot;
-        inUse--;
     }
 
     /** The {@code OVERLAPPED} of {@code slot}. */
@@ -80,7 +77,7 @@ final class OverlappedSlab {
 
     /** Slots whose operations have not completed yet. */
     int inUse() {
-        return inUse;
+        return chunkCount * SLOTS_PER_CHUNK - freeCount;
     }
 
     /** Frees every chunk. Call only when {@link #inUse()} is 0, or the kernel may still write into them. */

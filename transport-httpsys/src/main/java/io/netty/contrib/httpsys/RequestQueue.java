@@ -87,13 +87,6 @@ final class RequestQueue implements AutoCloseable {
         }
     }
 
-    /** Completes every pending receive on every handle of the queue with {@code ERROR_OPERATION_ABORTED}. */
-    void shutdown() {
-        if (!closed) {
-            api.HttpShutdownRequestQueue(handle);
-        }
-    }
-
     @Override
     public void close() {
         if (closed) {

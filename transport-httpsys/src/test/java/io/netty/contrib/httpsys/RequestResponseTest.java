@@ -93,6 +93,11 @@ class RequestResponseTest {
         return ctx.writeAndFlush(response);
     }
 
+    /** A server whose only handler is {@link EchoHandler}. */
+    private static TestServer echoServer() throws Exception {
+        return TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()));
+    }
+
     static HttpClient client() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -115,7 +120,7 @@ class RequestResponseTest {
 
     @Test
     void getWithJdkClient() throws Exception {
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
+        try (TestServer server = echoServer()) {
             HttpResponse<String> response = get(server, "/hello?x=1");
             assertEquals(200, response.statusCode());
             assertEquals("GET /hello?x=1 ", response.body());
@@ -167,7 +172,7 @@ class RequestResponseTest {
 
     @Test
     void connectionCloseRequestClosesTheConnectionAfterTheResponse() throws Exception {
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
+        try (TestServer server = echoServer()) {
             RawHttpClient client = server.rawClient();
             client.send("GET /bye HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             RawHttpClient.Response response = client.read();
@@ -201,7 +206,7 @@ class RequestResponseTest {
 
     @Test
     void http10RequestIsAnsweredAndClosed() throws Exception {
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
+        try (TestServer server = echoServer()) {
             RawHttpClient client = server.rawClient();
             client.send("GET /old HTTP/1.0\r\n\r\n");
             RawHttpClient.Response response = client.read();
@@ -226,7 +231,7 @@ class RequestResponseTest {
 
     @Test
     void headGetsHeadersWithoutBody() throws Exception {
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
+        try (TestServer server = echoServer()) {
             RawHttpClient client = server.rawClient();
             client.send("HEAD /h HTTP/1.1\r\nHost: a\r\n\r\n");
             RawHttpClient.Response head = client.read(true);
@@ -240,7 +245,7 @@ class RequestResponseTest {
 
     @Test
     void smallPostBody() throws Exception {
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
+        try (TestServer server = echoServer()) {
             HttpResponse<String> response = client().send(HttpRequest.newBuilder(server.uri("/p"))
                     .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("POST /p hello", response.body());
@@ -349,7 +354,7 @@ class RequestResponseTest {
 
     @Test
     void expectContinue() throws Exception {
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(new EchoHandler()))) {
+        try (TestServer server = echoServer()) {
             RawHttpClient client = server.rawClient();
             client.send("POST /e HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
             RawHttpClient.Response interim = client.read();

@@ -9,6 +9,7 @@ import io.netty.contrib.httpsys.nativeapi.HttpSysException;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +39,22 @@ class ServerChannelTest {
         }
     }
 
+    private final List<HttpSysEventLoopGroup> groups = new ArrayList<>();
+
+    /** A group that is shut down after the test, whatever the test's outcome. */
+    private HttpSysEventLoopGroup newGroup(int threads) {
+        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(threads);
+        groups.add(group);
+        return group;
+    }
+
+    @AfterEach
+    void shutDownGroups() throws InterruptedException {
+        for (HttpSysEventLoopGroup group : groups) {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        }
+    }
+
     private static ServerBootstrap bootstrap(HttpSysEventLoopGroup group) {
         return new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
@@ -48,76 +67,64 @@ class ServerChannelTest {
 
     @Test
     void bindingAPrefixTwiceSaysWhoHoldsIt() throws Exception {
-        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(1);
+        HttpSysEventLoopGroup group = newGroup(1);
+        int port = freePort();
+        Channel first = bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel();
         try {
-            int port = freePort();
-            Channel first = bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel();
-            try {
-                Exception e = assertThrows(Exception.class,
-                        () -> bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync());
-                HttpSysException cause = (HttpSysException) e;
-                assertEquals(WinError.ERROR_ALREADY_EXISTS, cause.errorCode());
-                assertTrue(cause.getMessage().contains("http://+:" + port + "/"), cause.getMessage());
-                assertTrue(cause.getMessage().contains("netsh http show"), cause.getMessage());
-            } finally {
-                first.close().sync();
-            }
+            Exception e = assertThrows(Exception.class,
+                    () -> bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync());
+            HttpSysException cause = (HttpSysException) e;
+            assertEquals(WinError.ERROR_ALREADY_EXISTS, cause.errorCode());
+            assertTrue(cause.getMessage().contains("http://+:" + port + "/"), cause.getMessage());
+            assertTrue(cause.getMessage().contains("netsh http show"), cause.getMessage());
         } finally {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            first.close().sync();
         }
     }
 
     @Test
     void inetSocketAddressBindsEveryHostOnItsPort() throws Exception {
-        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(1);
+        HttpSysEventLoopGroup group = newGroup(1);
+        int port = freePort();
+        Channel server = bootstrap(group).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                .sync().channel();
         try {
-            int port = freePort();
-            Channel server = bootstrap(group).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-                    .sync().channel();
-            try {
-                assertEquals(HttpSysAddress.of("http://+:" + port + "/"), server.localAddress());
-                HttpResponse<String> response = RequestResponseTest.client().send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/x")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals("GET /x ", response.body());
-            } finally {
-                server.close().sync();
-            }
+            assertEquals(HttpSysAddress.of("http://+:" + port + "/"), server.localAddress());
+            HttpResponse<String> response = RequestResponseTest.client().send(HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("GET /x ", response.body());
         } finally {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            server.close().sync();
         }
     }
 
     @Test
     void severalPrefixesWithPathsAndTheirUrlContexts() throws Exception {
-        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(1);
+        HttpSysEventLoopGroup group = newGroup(1);
+        int first = freePort();
+        int second = freePort();
+        Channel server = new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                                RequestResponseTest.respond(ctx, HttpResponseStatus.OK, request.uri() + " "
+                                        + HttpSysServerChannel.requestInfo(ctx.channel()).urlContext());
+                            }
+                        });
+                    }
+                })
+                .bind(HttpSysAddress.of("http://+:" + first + "/app/", "http://+:" + second + "/"))
+                .sync().channel();
         try {
-            int first = freePort();
-            int second = freePort();
-            Channel server = new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                @Override
-                                protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                                    RequestResponseTest.respond(ctx, HttpResponseStatus.OK, request.uri() + " "
-                                            + HttpSysServerChannel.requestInfo(ctx.channel()).urlContext());
-                                }
-                            });
-                        }
-                    })
-                    .bind(HttpSysAddress.of("http://+:" + first + "/app/", "http://+:" + second + "/"))
-                    .sync().channel();
-            try {
-                assertEquals("/app/x 0", get(first, "/app/x").body());
-                assertEquals("/y 1", get(second, "/y").body());
-                assertEquals(404, get(first, "/elsewhere").statusCode(), "no prefix matches: HTTP.SYS answers");
-            } finally {
-                server.close().sync();
-            }
+            assertEquals("/app/x 0", get(first, "/app/x").body());
+            assertEquals("/y 1", get(second, "/y").body());
+            assertEquals(404, get(first, "/elsewhere").statusCode(), "no prefix matches: HTTP.SYS answers");
         } finally {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            server.close().sync();
         }
     }
 
@@ -136,26 +143,22 @@ class ServerChannelTest {
 
     @Test
     void closedServerChannelFreesItsPrefixForTheNextServer() throws Exception {
-        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(2);
+        HttpSysEventLoopGroup group = newGroup(2);
+        int port = freePort();
+        bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel().close().sync();
+        Channel again = bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel();
         try {
-            int port = freePort();
-            bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel().close().sync();
-            Channel again = bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel();
-            try {
-                assertEquals("GET /again ", RequestResponseTest.client().send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/again")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-            } finally {
-                again.close().sync();
-            }
+            assertEquals("GET /again ", RequestResponseTest.client().send(HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/again")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
         } finally {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+            again.close().sync();
         }
     }
 
     @Test
     void shuttingTheGroupDownWithoutClosingTheServerChannelReleasesEverything() throws Exception {
-        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(2);
+        HttpSysEventLoopGroup group = newGroup(2);
         int port = freePort();
         Channel server = bootstrap(group).bind(HttpSysAddress.ofPort(port)).sync().channel();
         assertEquals("GET /a ", RequestResponseTest.client().send(HttpRequest.newBuilder(
@@ -227,45 +230,41 @@ class ServerChannelTest {
         try (TestServer creator = TestServer.builder()
                 .option(HttpSysChannelOption.REQUEST_QUEUE_NAME, queueName)
                 .pipeline(ch -> ch.pipeline().addLast(new StockHandlersTest.TextHandler("creator"))).start()) {
-            HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(1);
+            HttpSysEventLoopGroup group = newGroup(1);
+            ServerBootstrap attaching = new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
+                    .option(HttpSysChannelOption.REQUEST_QUEUE_NAME, queueName)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new StockHandlersTest.TextHandler("attached"));
+                        }
+                    });
+            HttpSysException exists = assertThrows(HttpSysException.class, () -> attaching.clone()
+                    .option(HttpSysChannelOption.REQUEST_QUEUE_MODE, HttpSysChannelOption.RequestQueueMode.CREATE)
+                    .bind(HttpSysAddress.ofPort(creator.port())).sync());
+            assertEquals(WinError.ERROR_ALREADY_EXISTS, exists.errorCode());
+            // Attached: the creator owns the URL; the address only says where requests come from.
+            Channel attached = attaching.clone()
+                    .option(HttpSysChannelOption.REQUEST_QUEUE_MODE,
+                            HttpSysChannelOption.RequestQueueMode.CREATE_OR_ATTACH)
+                    .bind(HttpSysAddress.ofPort(creator.port())).sync().channel();
             try {
-                ServerBootstrap attaching = new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
-                        .option(HttpSysChannelOption.REQUEST_QUEUE_NAME, queueName)
-                        .childHandler(new ChannelInitializer<Channel>() {
-                            @Override
-                            protected void initChannel(Channel ch) {
-                                ch.pipeline().addLast(new StockHandlersTest.TextHandler("attached"));
-                            }
-                        });
-                HttpSysException exists = assertThrows(HttpSysException.class, () -> attaching.clone()
-                        .option(HttpSysChannelOption.REQUEST_QUEUE_MODE, HttpSysChannelOption.RequestQueueMode.CREATE)
-                        .bind(HttpSysAddress.ofPort(creator.port())).sync());
-                assertEquals(WinError.ERROR_ALREADY_EXISTS, exists.errorCode());
-                // Attached: the creator owns the URL; the address only says where requests come from.
-                Channel attached = attaching.clone()
-                        .option(HttpSysChannelOption.REQUEST_QUEUE_MODE,
-                                HttpSysChannelOption.RequestQueueMode.CREATE_OR_ATTACH)
-                        .bind(HttpSysAddress.ofPort(creator.port())).sync().channel();
-                try {
-                    java.util.Set<String> answeredBy = new java.util.HashSet<>();
-                    for (int i = 0; i < 20; i++) {
-                        RawHttpClient client = creator.rawClient();
-                        client.send("GET /shared HTTP/1.1\r\nHost: a\r\n\r\n");
-                        answeredBy.add(client.read().bodyText());
-                    }
-                    assertEquals(java.util.Set.of("creator", "attached"), answeredBy);
-                } finally {
-                    attached.close().sync();
+                java.util.Set<String> answeredBy = new java.util.HashSet<>();
+                for (int i = 0; i < 20; i++) {
+                    RawHttpClient client = creator.rawClient();
+                    client.send("GET /shared HTTP/1.1\r\nHost: a\r\n\r\n");
+                    answeredBy.add(client.read().bodyText());
                 }
+                assertEquals(java.util.Set.of("creator", "attached"), answeredBy);
             } finally {
-                group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+                attached.close().sync();
             }
         }
     }
 
     @Test
     void gracefulShutdownLetsAnInFlightRequestFinish() throws Exception {
-        HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(1);
+        HttpSysEventLoopGroup group = newGroup(1);
         CompletableFuture<ChannelHandlerContext> handlerContext = new CompletableFuture<>();
         int port = freePort();
         new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)

@@ -103,9 +103,6 @@ final class EmulatedHttpApi implements HttpApi {
             if (session == null) {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
-            if (isIgnoredProperty(property)) {
-                return propertyInformation == 0 ? WinError.ERROR_INVALID_PARAMETER : WinError.NO_ERROR;
-            }
             return ServerProperties.set(session.properties, property, propertyInformation, propertyInformationLength);
         }
     }
@@ -121,16 +118,6 @@ final class EmulatedHttpApi implements HttpApi {
             return ServerProperties.query(session.properties, property, propertyInformation,
                     propertyInformationLength, returnLength);
         }
-    }
-
-    /**
-     * Authentication, logging and channel-binding settings are accepted and not acted on: the emulator has no
-     * Windows accounts to authenticate against and writes no logs.
-     */
-    private static boolean isIgnoredProperty(int property) {
-        return property == Http.HttpServerAuthenticationProperty || property == Http.HttpServerLoggingProperty
-                || property == Http.HttpServerExtendedAuthenticationProperty
-                || property == Http.HttpServerChannelBindProperty;
     }
 
     // ---- URL groups
@@ -231,9 +218,6 @@ final class EmulatedHttpApi implements HttpApi {
                 }
                 group.queue = handle.queue;
                 return WinError.NO_ERROR;
-            }
-            if (isIgnoredProperty(property)) {
-                return propertyInformation == 0 ? WinError.ERROR_INVALID_PARAMETER : WinError.NO_ERROR;
             }
             return ServerProperties.set(group.properties, property, propertyInformation, propertyInformationLength);
         }

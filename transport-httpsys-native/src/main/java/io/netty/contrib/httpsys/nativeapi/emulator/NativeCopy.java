@@ -24,4 +24,13 @@ final class NativeCopy {
             PlatformDependent.copyMemory(bytes, 0, address, length);
         }
     }
+
+    /** Copies {@code length} bytes at {@code address} into a new array. */
+    static byte[] toArray(long address, int length) {
+        byte[] bytes = new byte[length];
+        if (length != 0) {
+            PlatformDependent.copyMemory(address, bytes, 0, length);
+        }
+        return bytes;
+    }
 }

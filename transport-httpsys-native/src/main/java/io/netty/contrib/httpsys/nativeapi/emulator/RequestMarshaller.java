@@ -116,7 +116,7 @@ public final class RequestMarshaller {
         long chunk = buffer + image.entityChunkOffset;
         long data = buffer + image.bodyOffset;
         PlatformDependent.setMemory(buffer + image.headEnd, image.bodyOffset - image.headEnd, (byte) 0);
-        copyBody(body, data, copied);
+        NativeCopy.toNative(body, body.readerIndex(), data, copied);
         HttpDataChunk.setFromMemory(chunk, data, copied);
         HttpRequestV2.setEntityChunkCount(buffer, 1);
         HttpRequestV2.setEntityChunks(buffer, chunk);
@@ -255,19 +255,6 @@ public final class RequestMarshaller {
         HttpRequestInfo.setInfo(array, info);
         HttpRequestV2.setRequestInfoCount(buffer, 1);
         HttpRequestV2.setRequestInfo(buffer, array);
-    }
-
-    private static void copyBody(ByteBuf body, long to, int length) {
-        int from = body.readerIndex();
-        if (body.hasMemoryAddress()) {
-            PlatformDependent.copyMemory(body.memoryAddress() + from, to, length);
-        } else if (body.hasArray()) {
-            PlatformDependent.copyMemory(body.array(), body.arrayOffset() + from, to, length);
-        } else {
-            byte[] bytes = new byte[length];
-            body.getBytes(from, bytes);
-            PlatformDependent.copyMemory(bytes, 0, to, length);
-        }
     }
 
     /** Appends byte strings one after another in the buffer's string area. */

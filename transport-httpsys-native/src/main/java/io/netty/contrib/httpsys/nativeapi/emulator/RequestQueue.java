@@ -189,9 +189,4 @@ final class RequestQueue {
             }
         }
     }
-
-    /** Every request of this queue that has not been answered, for closing. */
-    List<KernelRequest> liveRequests() {
-        return new ArrayList<>(requests.values());
-    }
 }

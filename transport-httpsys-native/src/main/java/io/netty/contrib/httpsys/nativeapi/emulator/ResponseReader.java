@@ -13,7 +13,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +101,7 @@ public final class ResponseReader {
         }
         int version = HttpResponseV2.version(response);
         return Result.ok(new ResponseHead(HttpVersion.major(version), HttpVersion.minor(version), statusCode,
-                copy(reason, reasonLength), headers, HttpResponseV2.flags(response)));
+                NativeCopy.toArray(reason, reasonLength), headers, HttpResponseV2.flags(response)));
     }
 
     /**
@@ -133,7 +132,7 @@ public final class ResponseReader {
                     if (length < 0 || length != 0 && buffer == 0) {
                         return Result.fail(WinError.ERROR_INVALID_PARAMETER);
                     }
-                    result.add(new DataChunk.FromMemory(copy(buffer, length)));
+                    result.add(new DataChunk.FromMemory(NativeCopy.toArray(buffer, length)));
                 }
                 case Http.HttpDataChunkFromFileHandle -> {
                     long handle = HttpDataChunk.fromFileHandleFileHandle(chunk);
@@ -191,7 +190,8 @@ public final class ResponseReader {
         if (value == 0) {
             return false;
         }
-        headers.add(new ResponseHeader(HttpKnownHeaders.responseHeaderName(id).toByteArray(), copy(value, length)));
+        headers.add(new ResponseHeader(HttpKnownHeaders.responseHeaderName(id).toByteArray(),
+                NativeCopy.toArray(value, length)));
         return true;
     }
 
@@ -214,7 +214,8 @@ public final class ResponseReader {
             if (nameLength == 0 || name == 0 || valueLength != 0 && value == 0) {
                 return false;
             }
-            headers.add(new ResponseHeader(copy(name, nameLength), copy(value, valueLength)));
+            headers.add(new ResponseHeader(NativeCopy.toArray(name, nameLength),
+                    NativeCopy.toArray(value, valueLength)));
         }
         return true;
     }
@@ -256,13 +257,5 @@ public final class ResponseReader {
             }
         }
         return true;
-    }
-
-    private static byte[] copy(long address, int length) {
-        byte[] bytes = new byte[length];
-        if (length != 0) {
-            PlatformDependent.copyMemory(address, bytes, 0, length);
-        }
-        return bytes;
     }
 }

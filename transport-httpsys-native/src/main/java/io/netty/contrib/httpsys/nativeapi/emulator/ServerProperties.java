@@ -25,12 +25,20 @@ final class ServerProperties {
     private ServerProperties() {
     }
 
-    /** Sets a state, timeouts or QoS property; {@code ERROR_INVALID_PARAMETER} for anything else. */
+    /**
+     * Sets a state, timeouts or QoS property; accepts and ignores authentication, logging and channel-binding
+     * settings (the emulator has no Windows accounts to authenticate against and writes no logs);
+     * {@code ERROR_INVALID_PARAMETER} for anything else.
+     */
     static int set(GroupProperties properties, int property, long info, int length) {
         if (info == 0) {
             return WinError.ERROR_INVALID_PARAMETER;
         }
         switch (property) {
+            case Http.HttpServerAuthenticationProperty, Http.HttpServerLoggingProperty,
+                    Http.HttpServerExtendedAuthenticationProperty, Http.HttpServerChannelBindProperty -> {
+                return WinError.NO_ERROR;
+            }
             case Http.HttpServerStateProperty -> {
                 if (length != HttpStateInfo.SIZE) {
                     return WinError.ERROR_INVALID_PARAMETER;

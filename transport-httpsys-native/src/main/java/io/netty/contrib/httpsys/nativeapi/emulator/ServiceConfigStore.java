@@ -19,6 +19,7 @@ import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +112,8 @@ final class ServiceConfigStore {
                 if (sslBindings.containsKey(ipPort)) {
                     return WinError.ERROR_ALREADY_EXISTS;
                 }
-                byte[] appId = new byte[16];
-                PlatformDependent.copyMemory(param + HttpServiceConfigSslParam.APP_ID, appId, 0, 16);
-                sslBindings.put(ipPort, new SslBinding(ipPort, bytes(hash, hashLength), appId,
+                byte[] appId = NativeCopy.toArray(param + HttpServiceConfigSslParam.APP_ID, 16);
+                sslBindings.put(ipPort, new SslBinding(ipPort, NativeCopy.toArray(hash, hashLength), appId,
                         readWide(HttpServiceConfigSslParam.sslCertStoreName(param)),
                         HttpServiceConfigSslParam.defaultCertCheckMode(param),
                         HttpServiceConfigSslParam.defaultRevocationFreshnessTime(param),
@@ -420,21 +420,13 @@ final class ServiceConfigStore {
         while (PlatformDependent.getShort(address + length) != 0) {
             length += 2;
         }
-        return new String(bytes(address, length), StandardCharsets.UTF_16LE);
+        return new String(NativeCopy.toArray(address, length), StandardCharsets.UTF_16LE);
     }
 
     /** {@code text} as NUL-terminated UTF-16LE. */
     private static byte[] wide(String text) {
         byte[] chars = text.getBytes(StandardCharsets.UTF_16LE);
-        byte[] terminated = new byte[chars.length + 2];
-        System.arraycopy(chars, 0, terminated, 0, chars.length);
-        return terminated;
-    }
-
-    private static byte[] bytes(long address, int length) {
-        byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
-        return bytes;
+        return Arrays.copyOf(chars, chars.length + 2);
     }
 
     private static int align2(int offset) {

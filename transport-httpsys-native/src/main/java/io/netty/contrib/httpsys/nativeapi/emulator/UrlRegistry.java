@@ -136,13 +136,4 @@ final class UrlRegistry {
         }
         return host.toLowerCase(Locale.ROOT);
     }
-
-    /** Closes every listener (emulator reset). */
-    void closeAll() {
-        for (PortListener listener : listeners.values()) {
-            listener.close();
-        }
-        listeners.clear();
-        byPort.clear();
-    }
 }

@@ -1,7 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
@@ -18,21 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 7 and the lifetime rules: CancelIoEx, HttpCancelHttpRequest, shutdown, close, disconnects. */
 @Timeout(60)
-class CancellationTest {
+class CancellationTest extends ServerTestBase {
 
     private static final int BUFFER = 2048;
 
-    private long allocationsBefore;
-    private TestServer server;
-    private NativeArena arena;
     private int port;
     private long completionPort;
 
     @BeforeEach
     void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
-        arena = new NativeArena();
         port = server.addLocalhostUrl("/");
         completionPort = server.io.CreateIoCompletionPort(server.queue, 0, 42, 0);
     }
@@ -40,9 +33,6 @@ class CancellationTest {
     @AfterEach
     void tearDown() {
         server.io.CloseHandle(completionPort);
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
     }
 
     private int pendingReceive(long queue, long ovl) {

@@ -2,7 +2,6 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
@@ -10,7 +9,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,32 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 7: completion ports (Wine's test_v2_completion_port, plus batching and skip-on-success). */
 @Timeout(60)
-class CompletionPortTest {
+class CompletionPortTest extends ServerTestBase {
 
     private static final int BUFFER = 2048;
 
-    private long allocationsBefore;
-    private TestServer server;
     private IoCompletion io;
-    private NativeArena arena;
     private long entries;
     private long removed;
 
     @BeforeEach
     void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
         io = server.io;
-        arena = new NativeArena();
         entries = arena.allocate(OverlappedEntry.SIZE * 8L);
         removed = arena.allocate(4);
-    }
-
-    @AfterEach
-    void tearDown() {
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
     }
 
     /** Dequeues up to {@code count}; returns how many, 0 after asserting WAIT_TIMEOUT. */

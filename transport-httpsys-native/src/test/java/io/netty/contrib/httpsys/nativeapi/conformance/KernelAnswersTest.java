@@ -1,12 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
-import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpStateInfo;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,35 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test ends by proving the queue is still empty.
  */
 @Timeout(60)
-class KernelAnswersTest {
+class KernelAnswersTest extends ServerTestBase {
 
     private static final int BUFFER = 2048;
 
-    private long allocationsBefore;
-    private TestServer server;
-    private NativeArena arena;
     private int port;
 
     @BeforeEach
     void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
-        arena = new NativeArena();
         port = server.addLocalhostUrl("/app/");
-    }
-
-    @AfterEach
-    void tearDown() {
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
-    }
-
-    private void assertQueueEmpty() {
-        long ovl = arena.overlapped();
-        assertEquals(WinError.ERROR_IO_PENDING,
-                server.api.HttpReceiveHttpRequest(server.queue, 0, 0, arena.allocate(BUFFER), BUFFER, 0, ovl));
-        assertTrue(server.io.CancelIoEx(server.queue, ovl));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
@@ -15,7 +14,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,26 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 3: receiving requests (Wine's test_v2_server, test_v1_multiple_requests, test_v1_short_buffer). */
 @Timeout(60)
-class ReceiveTest {
+class ReceiveTest extends ServerTestBase {
 
     private static final int V1_SIZE = HttpRequestV2.REQUEST_INFO_COUNT;
     private static final int BUFFER = 2048;
 
-    private long allocationsBefore;
-    private TestServer server;
     private int port;
 
     @BeforeEach
     void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
         port = server.addLocalhostUrl("/");
-    }
-
-    @AfterEach
-    void tearDown() {
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
     }
 
     private int receive(long requestId, long buffer, int length, long bytesOut, long ovl) {

@@ -1,7 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
@@ -10,7 +9,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,25 +31,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 4: request bodies (Wine's test_v1_entity_body, plus chunked, 100-continue, streaming). */
 @Timeout(60)
-class RequestBodyTest {
+class RequestBodyTest extends ServerTestBase {
 
     private static final int BUFFER = 4096;
 
-    private long allocationsBefore;
-    private TestServer server;
     private int port;
 
     @BeforeEach
     void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
         port = server.addLocalhostUrl("/");
-    }
-
-    @AfterEach
-    void tearDown() {
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
     }
 
     private String post(int contentLength) {

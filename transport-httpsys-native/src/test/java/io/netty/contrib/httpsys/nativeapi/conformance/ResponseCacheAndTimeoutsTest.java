@@ -1,12 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
-import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,27 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * are in {@link TimersAndQosTest}.
  */
 @Timeout(60)
-class ResponseCacheAndTimeoutsTest {
+class ResponseCacheAndTimeoutsTest extends ServerTestBase {
 
     private static final int BUFFER = 2048;
-
-    private long allocationsBefore;
-    private TestServer server;
-    private NativeArena arena;
-
-    @BeforeEach
-    void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
-        arena = new NativeArena();
-    }
-
-    @AfterEach
-    void tearDown() {
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
-    }
 
     /** Receives the next request (synchronously) and answers it with {@code body}, cached for {@code ttl} s. */
     private void answer(String body, int ttl) {
@@ -54,13 +32,6 @@ class ResponseCacheAndTimeoutsTest {
                 .body(body).build();
         assertEquals(0, server.api.HttpSendHttpResponse(server.queue, HttpRequestV2.requestId(buffer), 0, response,
                 policy, 0, 0, 0, 0, 0));
-    }
-
-    private void assertQueueEmpty() {
-        long ovl = arena.overlapped();
-        assertEquals(WinError.ERROR_IO_PENDING,
-                server.api.HttpReceiveHttpRequest(server.queue, 0, 0, arena.allocate(BUFFER), BUFFER, 0, ovl));
-        assertTrue(server.io.CancelIoEx(server.queue, ovl));
     }
 
     @Test

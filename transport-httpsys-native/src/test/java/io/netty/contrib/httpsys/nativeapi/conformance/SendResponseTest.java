@@ -1,14 +1,12 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,28 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 5: sending responses (Wine's test_v1_entity_body, test_v2_server; DESIGN's file chunks). */
 @Timeout(60)
-class SendResponseTest {
+class SendResponseTest extends ServerTestBase {
 
     private static final int BUFFER = 4096;
 
-    private long allocationsBefore;
-    private TestServer server;
     private int port;
-    private NativeArena arena;
 
     @BeforeEach
     void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
         port = server.addLocalhostUrl("/");
-        arena = new NativeArena();
-    }
-
-    @AfterEach
-    void tearDown() {
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
     }
 
     private long receive(RawClient client, String request) {

@@ -2,7 +2,6 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBandwidthLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpConnectionLimitInfo;
@@ -14,8 +13,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigTimeoutSet;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,27 +37,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * are connection timeouts; ConnLimit is a 503).
  */
 @Timeout(60)
-class TimersAndQosTest {
+class TimersAndQosTest extends ServerTestBase {
 
     private static final int BUFFER = 4096;
-
-    private long allocationsBefore;
-    private TestServer server;
-    private NativeArena arena;
-
-    @BeforeEach
-    void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
-        arena = new NativeArena();
-    }
-
-    @AfterEach
-    void tearDown() {
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
-    }
 
     /** Sets the session's timers; zeros keep the defaults. */
     private void sessionTimeouts(int entityBody, int drainEntityBody, int requestQueue, int idle, int headerWait,
@@ -88,13 +67,6 @@ class TimersAndQosTest {
         long response = new ResponseBuilder(arena).body(body).build();
         assertEquals(0, server.api.HttpSendHttpResponse(server.queue, HttpRequestV2.requestId(request), 0, response,
                 0, 0, 0, 0, 0, 0));
-    }
-
-    private void assertQueueEmpty() {
-        long ovl = arena.overlapped();
-        assertEquals(WinError.ERROR_IO_PENDING,
-                server.api.HttpReceiveHttpRequest(server.queue, 0, 0, arena.allocate(BUFFER), BUFFER, 0, ovl));
-        assertTrue(server.io.CancelIoEx(server.queue, ovl));
     }
 
     @Test

@@ -1,11 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
-import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,27 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Behaviours section 2: URL registration and routing (Wine's test_v2_server, test_v1_relative_urls, test_v2_bound_port). */
 @Timeout(60)
-class UrlRegistrationTest {
+class UrlRegistrationTest extends ServerTestBase {
 
     private static final int BUFFER = 2048;
-
-    private long allocationsBefore;
-    private TestServer server;
-    private NativeArena arena;
-
-    @BeforeEach
-    void setUp() {
-        allocationsBefore = NativeMemory.outstandingAllocations();
-        server = new TestServer();
-        arena = new NativeArena();
-    }
-
-    @AfterEach
-    void tearDown() {
-        arena.close();
-        server.close();
-        assertEquals(allocationsBefore, NativeMemory.outstandingAllocations());
-    }
 
     private int add(String url) {
         return server.api.HttpAddUrlToUrlGroup(server.group, url, 0, 0);
