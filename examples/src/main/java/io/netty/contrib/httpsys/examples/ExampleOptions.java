@@ -2,7 +2,6 @@ package io.netty.contrib.httpsys.examples;
 
 import io.netty.handler.ssl.SslProvider;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,26 +37,36 @@ public final class ExampleOptions {
     }
 
     /**
-     * Parses {@code --name value} pairs; {@code --tls} takes no value.
+     * A command line with the options every example takes, for {@code program}; a program adds its own options
+     * (read them with {@link #value}) and passes what it parsed to {@link #of}.
+     */
+    public static CommandLine commandLine(String program, String summary) {
+        return new CommandLine(program, summary)
+                .option("transport", "httpsys|nio|epoll", "the transport (default httpsys; off Windows it runs on "
+                        + "the HTTP.SYS emulator)")
+                .option("port", "N", "the port (default 8080, or 8443 with --tls; 0 picks a free port)")
+                .option("host", "ADDRESS", "the address NIO and epoll bind (default 127.0.0.1)")
+                .flag("tls", "serve https:// with a self-signed certificate for localhost")
+                .option("ssl-provider", "jdk|openssl", "the TLS engine of NIO and epoll (default jdk)")
+                .option("threads", "N", "event loops (default 0: Netty's default)");
+    }
+
+    /**
+     * Parses the options every example takes ({@link #commandLine}).
      *
-     * @throws IllegalArgumentException for an argument that is not an option or lacks its value
+     * @throws IllegalArgumentException for an unknown option, an argument that is not an option, a missing or
+     *                                  invalid value
      */
     public static ExampleOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new IllegalArgumentException("not an option: " + arg);
-            }
-            String name = arg.substring(2);
-            if (name.equals("tls")) {
-                values.put(name, "true");
-            } else if (i + 1 < args.length) {
-                values.put(name, args[++i]);
-            } else {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-        }
+        return of(commandLine("example", "an example server").parse(args));
+    }
+
+    /**
+     * The options from values a {@link CommandLine} parsed.
+     *
+     * @throws IllegalArgumentException for an invalid value
+     */
+    public static ExampleOptions of(Map<String, String> values) {
         return new ExampleOptions(values);
     }
 

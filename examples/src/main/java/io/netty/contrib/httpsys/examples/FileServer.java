@@ -16,11 +16,17 @@ public final class FileServer {
     private FileServer() {
     }
 
+    static final CommandLine COMMAND_LINE = ExampleOptions.commandLine(FileServer.class.getSimpleName(),
+                    "serves the files under a directory (dot files and directories stay hidden)")
+            .option("root", "DIR", "the directory to serve (default: the working directory)");
+
     public static void main(String[] args) throws Exception {
-        try (ServerTransport transport = ServerTransport.fromArgs(args)) {
-            Path root = Path.of(transport.options().value("root", "."));
+        ExampleOptions options = COMMAND_LINE.parseOrExit(args, ExampleOptions::of);
+        try (ServerTransport transport = new ServerTransport(options)) {
+            Path root = Path.of(options.value("root", "."));
             transport.bind(handlers(root));
-            System.out.println("Serving " + root.toRealPath() + " with " + transport.describe());
+            System.out.println("Serving " + root.toRealPath() + " with " + transport.describe()
+                    + " (try: " + transport.curlCommand() + ")");
             transport.awaitClose();
         }
     }

@@ -38,7 +38,9 @@ import java.util.stream.Stream;
 /**
  * Serves the files under one directory: {@code GET} and {@code HEAD}, a single {@code Range: bytes=...},
  * {@code If-Modified-Since} ({@code 304}), and a plain listing for directories. A request never leaves the root:
- * the percent-decoded path is normalized and resolved (symbolic links included) and must stay inside it.
+ * the percent-decoded path is normalized and resolved (symbolic links included) and must stay inside it. Dot files
+ * and dot directories ({@code .git}, {@code .env}) are hidden: not listed, and {@code 404} when asked for, also
+ * through a symbolic link, as if they did not exist.
  *
  * <p>The body is a {@link DefaultFileRegion} (zero copy: {@code sendfile} on NIO/epoll, a file-handle data chunk
  * on HTTP.SYS) unless the pipeline encrypts in Java (an {@link SslHandler}); then it is a {@link ChunkedFile},
@@ -76,7 +78,7 @@ public final class FileServerHandler extends SimpleChannelInboundHandler<FullHtt
             sendError(ctx, HttpResponseStatus.FORBIDDEN, keepAlive);
             return;
         }
-        if (!Files.exists(file)) {
+        if (!Files.exists(file) || isHidden(file)) {
             sendError(ctx, HttpResponseStatus.NOT_FOUND, keepAlive);
             return;
         }
@@ -104,6 +106,24 @@ public final class FileServerHandler extends SimpleChannelInboundHandler<FullHtt
             return null;
         }
         return resolved;
+    }
+
+    /** Whether a path below the root, or the file it resolves to, has a segment starting with a dot. */
+    private boolean isHidden(Path file) throws IOException {
+        return hasDotSegment(root.relativize(file)) || hasDotSegment(root.relativize(file.toRealPath()));
+    }
+
+    private static boolean hasDotSegment(Path relative) {
+        for (Path segment : relative) {
+            if (isDotName(segment.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDotName(String name) {
+        return name.startsWith(".");
     }
 
     private void sendFile(ChannelHandlerContext ctx, FullHttpRequest request, Path file, boolean keepAlive)
@@ -167,7 +187,8 @@ public final class FileServerHandler extends SimpleChannelInboundHandler<FullHtt
                 .append(escape(path)).append("</title></head><body><h1>").append(escape(path)).append("</h1><ul>");
         String base = path.endsWith("/") ? path : path + '/';
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
+            entries.filter(p -> !isDotName(p.getFileName().toString()))
+                    .map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
                     .sorted()
                     .forEach(name -> html.append("<li><a href=\"").append(escape(base + name)).append("\">")
                             .append(escape(name)).append("</a></li>"));

@@ -14,13 +14,24 @@ public final class HelloWorldServer {
     private HelloWorldServer() {
     }
 
+    static final CommandLine COMMAND_LINE = ExampleOptions.commandLine(HelloWorldServer.class.getSimpleName(),
+            "answers 200 Hello, world! to every request (a lone number is the port: HelloWorldServer 9090)");
+
     public static void main(String[] args) throws Exception {
-        try (ServerTransport transport = ServerTransport.fromArgs(options(args))) {
+        ExampleOptions options = COMMAND_LINE.parseOrExit(options(args), ExampleOptions::of);
+        try (ServerTransport transport = new ServerTransport(options)) {
             transport.bind(new HelloWorldHandler());
-            // The backend already logged once, off Windows, that it runs on the emulator; describe() names it too.
-            System.out.println("Hello, world! server: " + transport.describe() + " (try: curl " + transport.uri() + ")");
+            System.out.println(banner(transport));
             transport.awaitClose();
         }
+    }
+
+    /**
+     * What the server prints once bound: the transport (the backend already logged once, off Windows, that it runs
+     * on the emulator; {@link ServerTransport#describe()} names it too) and a curl command that works as printed.
+     */
+    static String banner(ServerTransport transport) {
+        return "Hello, world! server: " + transport.describe() + " (try: " + transport.curlCommand() + ")";
     }
 
     /** A lone number is the port, as in {@code HelloWorldServer 9090}. */

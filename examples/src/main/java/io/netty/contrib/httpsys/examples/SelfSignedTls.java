@@ -10,12 +10,14 @@ import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public final class SelfSignedTls {
     private static final String ALIAS = "netty-httpsys-example";
 
     private static Path keyStore;
+    private static Path certificatePem;
 
     private SelfSignedTls() {
     }
@@ -56,6 +59,32 @@ public final class SelfSignedTls {
             }
         }
         return keyStore;
+    }
+
+    /**
+     * The certificate alone, as a PEM file next to the PKCS#12 file (written on first use): what a client trusts,
+     * e.g. {@code curl --cacert FILE}, since the certificate is self-signed.
+     */
+    public static synchronized Path certificatePem() {
+        if (certificatePem == null) {
+            Path store = keyStore();
+            Path pem = store.resolveSibling(store.getFileName() + ".pem");
+            try {
+                Certificate certificate = load().getCertificate(ALIAS);
+                String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
+                Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n",
+                        StandardCharsets.US_ASCII);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + pem, e);
+            }
+            if (System.getProperty(KEYSTORE_PROPERTY) == null) {
+                pem.toFile().deleteOnExit();
+            }
+            certificatePem = pem;
+        }
+        return certificatePem;
     }
 
     /** A server context with the certificate, on the given TLS engine. */

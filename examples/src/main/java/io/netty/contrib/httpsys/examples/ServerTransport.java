@@ -148,6 +148,19 @@ public final class ServerTransport implements AutoCloseable {
         return URI.create((options.tls() ? "https" : "http") + "://" + host + ':' + boundPort + '/');
     }
 
+    /**
+     * A {@code curl} command line that gets {@link #uri()} as printed: with TLS it trusts the self-signed
+     * certificate ({@code --cacert}, the certificate as PEM), since curl refuses an unknown issuer.
+     */
+    public String curlCommand() {
+        checkBound();
+        if (!options.tls()) {
+            return "curl " + uri();
+        }
+        String pem = SelfSignedTls.certificatePem().toString();
+        return "curl --cacert " + (pem.chars().anyMatch(Character::isWhitespace) ? '"' + pem + '"' : pem) + ' ' + uri();
+    }
+
     /** A one-line description, e.g. {@code "nio (TLS: OPENSSL) on https://127.0.0.1:8443/"}. */
     public String describe() {
         String name = options.transport().name().toLowerCase(Locale.ROOT);

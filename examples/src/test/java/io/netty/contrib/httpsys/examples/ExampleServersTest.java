@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The examples' handlers behind {@link ServerTransport}, on every transport this machine runs. */
@@ -130,6 +131,31 @@ class ExampleServersTest {
         assertEquals(200, listing.statusCode());
         assertTrue(listing.body().contains("href=\"/public.txt\""), listing.body());
         assertTrue(!listing.body().contains("secret"), listing.body());
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void fileServerHidesDotFilesAndDirectories(ServerTransport.Kind kind, @TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("www"));
+        Files.writeString(root.resolve("visible.txt"), "visible");
+        Files.writeString(root.resolve(".env"), "PASSWORD=secret");
+        Files.writeString(Files.createDirectories(root.resolve(".git")).resolve("config"), "[core]");
+        Files.writeString(Files.createDirectories(root.resolve("sub")).resolve(".hidden"), "hidden");
+        Files.createSymbolicLink(root.resolve("env-link"), root.resolve(".env"));
+        URI base = start(kind, FileServer.handlers(root));
+
+        HttpResponse<String> listing = get(base);
+        assertEquals(200, listing.statusCode());
+        assertTrue(listing.body().contains("href=\"/visible.txt\""), listing.body());
+        assertFalse(listing.body().contains(".env"), listing.body());
+        assertFalse(listing.body().contains(".git"), listing.body());
+        assertFalse(get(base.resolve("/sub/")).body().contains(".hidden"));
+        for (String hidden : List.of("/.env", "/%2eenv", "/.git/", "/.git/config", "/sub/.hidden", "/env-link")) {
+            HttpResponse<String> response = get(URI.create(base + hidden.substring(1)));
+            assertEquals(404, response.statusCode(), hidden);
+            assertFalse(response.body().contains("secret") || response.body().contains("[core]"), hidden);
+        }
+        assertEquals("visible", get(base.resolve("/visible.txt")).body());
     }
 
     @ParameterizedTest

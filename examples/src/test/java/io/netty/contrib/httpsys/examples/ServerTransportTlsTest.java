@@ -54,7 +54,9 @@ class ServerTransportTlsTest {
         assertThrows(IllegalArgumentException.class, () -> ExampleOptions.parse("--port"));
         assertThrows(IllegalArgumentException.class, () -> ExampleOptions.parse("nio"));
         assertThrows(IllegalArgumentException.class, () -> ExampleOptions.parse("--ssl-provider", "gnutls"));
-        ExampleOptions options = ExampleOptions.parse("--tls", "--transport", "EPOLL", "--root", "/srv");
+        assertThrows(IllegalArgumentException.class, () -> ExampleOptions.parse("--root", "/srv"));
+        ExampleOptions options = ExampleOptions.of(FileServer.COMMAND_LINE.parse("--tls", "--transport", "EPOLL",
+                "--root", "/srv"));
         assertEquals(ServerTransport.Kind.EPOLL, options.transport());
         assertEquals(8443, options.port());
         assertEquals("/srv", options.value("root", "."));

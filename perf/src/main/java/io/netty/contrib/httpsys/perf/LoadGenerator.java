@@ -11,6 +11,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.contrib.httpsys.examples.CommandLine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -20,7 +21,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import javax.net.ssl.SSLException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,19 +45,28 @@ public final class LoadGenerator {
     private LoadGenerator() {
     }
 
+    static final CommandLine COMMAND_LINE = new CommandLine(LoadGenerator.class.getSimpleName(),
+            "a closed-loop HTTP(S) load generator against loopback")
+            .option("url", "URL", "the target, e.g. http://127.0.0.1:8080/ (required; loopback only)")
+            .option("scenario", "NAME", "http-keepalive, http-close, https-keepalive, https-reconnect or https-full "
+                    + "(default: *-keepalive after the scheme)")
+            .option("clients", "N", "concurrent virtual clients (default 500)")
+            .option("warmup", "SECONDS", "unmeasured traffic first (default 10)")
+            .option("duration", "SECONDS", "measured traffic (default 30)")
+            .option("timeout", "SECONDS", "a slower request counts as an error (default 10)")
+            .option("ssl-provider", "jdk|openssl", "the client's TLS engine (default jdk)")
+            .option("threads", "N", "client event loops (default 0: Netty's default)");
+
     public static void main(String[] args) throws Exception {
-        LoadResult result = run(parse(args));
+        LoadResult result = run(COMMAND_LINE.parseOrExit(args, LoadGenerator::options));
         System.out.println(result.summary());
     }
 
     static LoadOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            values.put(args[i].substring(2), args[i + 1]);
-        }
+        return options(COMMAND_LINE.parse(args));
+    }
+
+    private static LoadOptions options(Map<String, String> values) {
         String url = values.get("url");
         if (url == null) {
             throw new IllegalArgumentException("--url is required, e.g. --url http://127.0.0.1:8080/");

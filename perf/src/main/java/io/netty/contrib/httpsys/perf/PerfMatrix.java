@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.perf;
 
 import io.netty.contrib.httpsys.HttpSys;
+import io.netty.contrib.httpsys.examples.CommandLine;
 import io.netty.contrib.httpsys.examples.HelloWorldHandler;
 import io.netty.contrib.httpsys.examples.ServerTransport;
 import io.netty.handler.ssl.OpenSsl;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,32 +33,66 @@ public final class PerfMatrix {
     private PerfMatrix() {
     }
 
+    static final CommandLine COMMAND_LINE = new CommandLine(PerfMatrix.class.getSimpleName(),
+            "the hello server on each variant against each scenario; one table of medians")
+            .option("variants", "LIST", "httpsys, httpsys-cache, nio, nio-openssl, epoll-openssl "
+                    + "(default httpsys,nio,nio-openssl)")
+            .option("scenarios", "LIST", "http-keepalive, http-close, https-keepalive, https-reconnect, https-full "
+                    + "(default: all)")
+            .option("runs", "N", "runs per cell, the median is reported (default 3)")
+            .option("clients", "N", "concurrent virtual clients (default 50)")
+            .option("warmup", "SECONDS", "unmeasured traffic before each run (default 2)")
+            .option("duration", "SECONDS", "measured traffic per run (default 5)")
+            .option("server-warmup", "SECONDS", "unrecorded load on each new server, for the JIT (default 5)")
+            .option("client-ssl-provider", "jdk|openssl", "the client's TLS engine (default openssl when available)")
+            .option("http-port", "N", "port of the httpsys variants over http (default 0: a free port)")
+            .option("https-port", "N", "port of the httpsys variants over https (default 0: a free port)")
+            .option("server-threads", "N", "server event loops (default 0: Netty's default)")
+            .option("client-threads", "N", "client event loops (default 0: Netty's default)");
+
+    /** What one matrix runs: the parsed and checked command line. */
+    record Plan(List<ServerVariant> variants, List<Scenario> scenarios, int runs, LoadOptions template,
+                String httpPort, String httpsPort, String serverThreads, Duration serverWarmup) {
+
+        static Plan of(Map<String, String> values) {
+            List<ServerVariant> variants = new ArrayList<>();
+            for (String v : values.getOrDefault("variants", "httpsys,nio,nio-openssl").split(",")) {
+                variants.add(ServerVariant.parse(v));
+            }
+            List<Scenario> scenarios = new ArrayList<>();
+            for (String s : values.getOrDefault("scenarios",
+                    "http-keepalive,http-close,https-keepalive,https-reconnect,https-full").split(",")) {
+                scenarios.add(Scenario.parse(s));
+            }
+            SslProvider clientProvider = SslProvider.valueOf(values.getOrDefault("client-ssl-provider",
+                    OpenSsl.isAvailable() ? "openssl" : "jdk").toUpperCase(Locale.ROOT));
+            LoadOptions template = new LoadOptions(URI.create("http://127.0.0.1/"), Scenario.HTTP_KEEPALIVE,
+                    Integer.parseInt(values.getOrDefault("clients", "50")),
+                    LoadGenerator.seconds(values.getOrDefault("warmup", "2")),
+                    LoadGenerator.seconds(values.getOrDefault("duration", "5")),
+                    Duration.ofSeconds(10), clientProvider,
+                    Integer.parseInt(values.getOrDefault("client-threads", "0")));
+            return new Plan(variants, scenarios, Integer.parseInt(values.getOrDefault("runs", "3")), template,
+                    values.getOrDefault("http-port", "0"), values.getOrDefault("https-port", "0"),
+                    values.getOrDefault("server-threads", "0"),
+                    LoadGenerator.seconds(values.getOrDefault("server-warmup", "5")));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            values.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        List<ServerVariant> variants = new ArrayList<>();
-        for (String v : values.getOrDefault("variants", "httpsys,nio,nio-openssl").split(",")) {
-            variants.add(ServerVariant.parse(v));
-        }
-        List<Scenario> scenarios = new ArrayList<>();
-        for (String s : values.getOrDefault("scenarios",
-                "http-keepalive,http-close,https-keepalive,https-reconnect,https-full").split(",")) {
-            scenarios.add(Scenario.parse(s));
-        }
-        int runs = Integer.parseInt(values.getOrDefault("runs", "3"));
-        SslProvider clientProvider = SslProvider.valueOf(values.getOrDefault("client-ssl-provider",
-                OpenSsl.isAvailable() ? "openssl" : "jdk").toUpperCase(Locale.ROOT));
-        LoadOptions template = new LoadOptions(URI.create("http://127.0.0.1/"), Scenario.HTTP_KEEPALIVE,
-                Integer.parseInt(values.getOrDefault("clients", "50")),
-                LoadGenerator.seconds(values.getOrDefault("warmup", "2")),
-                LoadGenerator.seconds(values.getOrDefault("duration", "5")),
-                Duration.ofSeconds(10), clientProvider, Integer.parseInt(values.getOrDefault("client-threads", "0")));
-        String httpPort = values.getOrDefault("http-port", "0");
-        String httpsPort = values.getOrDefault("https-port", "0");
-        String serverThreads = values.getOrDefault("server-threads", "0");
-        Duration serverWarmup = LoadGenerator.seconds(values.getOrDefault("server-warmup", "5"));
+        System.out.println(run(COMMAND_LINE.parseOrExit(args, Plan::of)));
+    }
+
+    /** Runs the matrix, printing each run as it ends; returns the table. */
+    static String run(Plan plan) throws InterruptedException {
+        List<ServerVariant> variants = plan.variants();
+        List<Scenario> scenarios = plan.scenarios();
+        int runs = plan.runs();
+        LoadOptions template = plan.template();
+        String httpPort = plan.httpPort();
+        String httpsPort = plan.httpsPort();
+        String serverThreads = plan.serverThreads();
+        Duration serverWarmup = plan.serverWarmup();
 
         Map<Scenario, Map<ServerVariant, LoadResult>> medians = new EnumMap<>(Scenario.class);
         for (ServerVariant variant : variants) {
@@ -98,7 +132,7 @@ public final class PerfMatrix {
             }
         }
         System.out.println();
-        System.out.println(table(medians, variants, template, runs));
+        return table(medians, variants, template, runs);
     }
 
     private static LoadResult median(List<LoadResult> results) {

@@ -1,7 +1,10 @@
 package io.netty.contrib.httpsys.nativeapi;
 
+import io.netty.util.internal.SystemPropertyUtil;
+
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -105,11 +108,7 @@ public final class HttpSysException extends IOException {
                         + "without its trailing slash is the same URL). See who holds it with: netsh http show "
                         + "servicestate; see reservations with: netsh http show urlacl";
             case WinError.ERROR_SHARING_VIOLATION:
-                int port = UrlPrefixRules.port(prefix);
-                String portFilter = port < 0 ? "" : " | findstr :" + port;
-                return "port " + (port < 0 ? "of " + prefix : port) + " is owned by a program listening on a "
-                        + "plain socket rather than through HTTP.SYS. Find its process id (last column) with: "
-                        + "netstat -ano" + portFilter;
+                return portInUseAdvice(UrlPrefixRules.port(prefix), SystemPropertyUtil.get("os.name", ""));
             case WinError.ERROR_INVALID_PARAMETER:
                 List<UrlPrefixRules.Rule> broken = UrlPrefixRules.brokenRules(prefix);
                 if (broken.isEmpty()) {
@@ -124,6 +123,30 @@ public final class HttpSysException extends IOException {
         }
     }
 
+    /**
+     * Who may hold {@code port} ({@code -1}: not known), and the command that finds that process on
+     * {@code osName}. On Windows it is a program on a plain socket (HTTP.SYS shares a port among all its users); elsewhere the
+     * emulator listens on a plain socket of its own per port, so the holder may be another JVM running the
+     * emulator, which could share the port on Windows.
+     */
+    static String portInUseAdvice(int port, String osName) {
+        String portName = port < 0 ? "the port" : "port " + port;
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String portFilter = " | findstr :" + (port < 0 ? "<port>" : String.valueOf(port));
+            return portName + " is owned by a program listening on a plain socket rather than through "
+                    + "HTTP.SYS. Find its process id (last column) with: netstat -ano" + portFilter;
+        }
+        String portArgument = port < 0 ? "<port>" : String.valueOf(port);
+        String find = os.startsWith("mac") || os.contains("bsd")
+                ? "lsof -nP -iTCP:" + portArgument + " -sTCP:LISTEN"
+                : "ss -ltnp | grep :" + portArgument;
+        return portName + " is in use by another process, possibly another JVM running the emulator "
+                + "(off Windows each port is one process's socket: the emulator cannot share a port between "
+                + "processes as HTTP.SYS does), or by this JVM for the other scheme (a port serves http or https, "
+                + "not both). Find the process with: " + find;
+    }
+
     private static String meaning(int errorCode) {
         switch (errorCode) {
             case WinError.ERROR_ACCESS_DENIED:
@@ -132,8 +155,7 @@ public final class HttpSysException extends IOException {
             case WinError.ERROR_ALREADY_EXISTS:
                 return "the object already exists (another process or URL group registered it)";
             case WinError.ERROR_SHARING_VIOLATION:
-                return "the port is owned by a program listening on a plain socket rather than through HTTP.SYS "
-                        + "(find it with: netstat -ano | findstr :<port>)";
+                return portInUseAdvice(-1, SystemPropertyUtil.get("os.name", ""));
             case WinError.ERROR_INVALID_PARAMETER:
                 return "an argument was invalid";
             case WinError.ERROR_PROC_NOT_FOUND:

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,31 @@ class HttpSysExceptionTest {
         String message = HttpSysException.forUrlPrefix("HttpAddUrlToUrlGroup", 32, PREFIX).getMessage();
         assertTrue(message.contains("ERROR_SHARING_VIOLATION"), message);
         assertTrue(message.contains("port 8123"), message);
-        assertTrue(message.contains("netstat -ano | findstr :8123"), message);
+        assertTrue(message.endsWith(HttpSysException.portInUseAdvice(8123, System.getProperty("os.name"))), message);
+    }
+
+    @Test
+    void onWindowsThePortOwnerIsFoundWithNetstat() {
+        String advice = HttpSysException.portInUseAdvice(8123, "Windows Server 2022");
+        assertTrue(advice.contains("plain socket rather than through HTTP.SYS"), advice);
+        assertTrue(advice.contains("netstat -ano | findstr :8123"), advice);
+        assertFalse(advice.contains("emulator"), advice);
+    }
+
+    @Test
+    void onLinuxThePortOwnerMayBeAnotherEmulatorJvmFoundWithSs() {
+        String advice = HttpSysException.portInUseAdvice(8123, "Linux");
+        assertTrue(advice.contains("another process, possibly another JVM running the emulator"), advice);
+        assertTrue(advice.contains("ss -ltnp | grep :8123"), advice);
+        assertFalse(advice.contains("netstat"), advice);
+        assertTrue(HttpSysException.portInUseAdvice(8123, "Mac OS X").contains("lsof -nP -iTCP:8123 -sTCP:LISTEN"));
+    }
+
+    @Test
+    void withoutAPrefixTheAdviceStillNamesTheCommand() {
+        String message = HttpSysException.of("HttpAddUrlToUrlGroup", 32).getMessage();
+        assertTrue(message.endsWith(HttpSysException.portInUseAdvice(-1, System.getProperty("os.name"))), message);
+        assertTrue(HttpSysException.portInUseAdvice(-1, "Linux").contains("ss -ltnp | grep :<port>"));
     }
 
     @Test
