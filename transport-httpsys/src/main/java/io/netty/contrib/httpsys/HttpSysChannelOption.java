@@ -75,7 +75,9 @@ public final class HttpSysChannelOption<T> extends ChannelOption<T> {
     /**
      * Whether responses that are safe to share may be served from the kernel's output cache; default {@code true}
      * (ASP.NET Core's {@code EnableResponseCaching}). Only responses that say {@code Cache-Control: public} with a
-     * lifetime are ever cached.
+     * lifetime are ever cached. HTTP.SYS adds its own conditions: a {@code Content-Type}, no query string, at most
+     * 256 KB ({@code UriMaxUriBytes}), the whole response in one flush. A cached entry also answers later
+     * {@code Range} requests for the URL; {@link HttpSysServerChannel#flushResponseCache} removes entries early.
      */
     public static final ChannelOption<Boolean> ENABLE_RESPONSE_CACHING = valueOf("HTTPSYS_ENABLE_RESPONSE_CACHING");
 

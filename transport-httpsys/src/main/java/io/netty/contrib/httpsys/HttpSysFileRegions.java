@@ -3,6 +3,8 @@ package io.netty.contrib.httpsys;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.FileRegion;
+import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 
@@ -40,6 +42,23 @@ final class HttpSysFileRegions {
         } catch (IllegalAccessException e) {
             return null;
         }
+    }
+
+    /**
+     * Opens {@code file} for a {@code HttpDataChunkFromFileHandle}: read-only, sharing read, write and delete so the
+     * application may replace or delete it while it is sent, and for overlapped I/O, as ASP.NET Core opens the
+     * files it sends ({@code ResponseBody.SendFileAsyncCore}: {@code FileOptions.Asynchronous |
+     * FileOptions.SequentialScan}); IIS requires overlapped handles for the files it hands to HTTP.SYS
+     * ({@code IHttpFileInfo::GetFileHandle}). Whether HTTP.SYS would read a synchronous file object inline, in the
+     * event loop's thread, is undocumented; an overlapped one rules it out.
+     *
+     * @return the handle, to be closed with {@code CloseHandle}; {@link IoCompletion#INVALID_HANDLE_VALUE} (or 0)
+     *         when the file cannot be opened
+     */
+    static long openForSend(IoCompletion io, File file) {
+        return io.CreateFileW(file.getAbsolutePath(), WinBase.GENERIC_READ,
+                WinBase.FILE_SHARE_READ | WinBase.FILE_SHARE_WRITE | WinBase.FILE_SHARE_DELETE, 0,
+                WinBase.OPEN_EXISTING, WinBase.FILE_FLAG_OVERLAPPED | WinBase.FILE_FLAG_SEQUENTIAL_SCAN, 0);
     }
 
     /**

@@ -65,10 +65,13 @@ public final class HttpSysIoHandler implements IoHandler {
     private boolean destroyed;
 
     private HttpSysIoHandler(ThreadAwareExecutor executor) {
+        this(executor, HttpSysBackend.current().ioCompletion());
+    }
+
+    private HttpSysIoHandler(ThreadAwareExecutor executor, IoCompletion io) {
         this.executor = Objects.requireNonNull(executor, "executor");
-        HttpSysBackend backend = HttpSysBackend.current();
-        this.httpApi = backend.httpApi();
-        this.io = backend.ioCompletion();
+        this.httpApi = HttpSysBackend.current().httpApi();
+        this.io = io;
         long port = io.CreateIoCompletionPort(IoCompletion.INVALID_HANDLE_VALUE, 0, 0, 1);
         if (port == 0) {
             throw new IllegalStateException("CreateIoCompletionPort failed: " + WinError.nameOf(io.GetLastError()));
@@ -81,6 +84,11 @@ public final class HttpSysIoHandler implements IoHandler {
     /** A factory for event loops of this transport; pass it to {@code MultiThreadIoEventLoopGroup}. */
     public static IoHandlerFactory newFactory() {
         return HttpSysIoHandler::new;
+    }
+
+    /** Loops whose completion-port calls go through {@code io} (this JVM's backend underneath): for tests. */
+    static IoHandlerFactory newFactory(IoCompletion io) {
+        return executor -> new HttpSysIoHandler(executor, io);
     }
 
     @Override
@@ -174,7 +182,8 @@ public final class HttpSysIoHandler implements IoHandler {
             registration.abortHandle();
         }
         // Owners free their buffers only when their completion arrives: wait for every outstanding operation
-        // (cancelled ones complete with ERROR_OPERATION_ABORTED), but not forever.
+        // (cancelled ones, and the disconnect waits of a queue handle that closed, complete with
+        // ERROR_OPERATION_ABORTED), but not forever.
         long deadline = System.nanoTime() + DESTROY_DRAIN_NANOS;
         while (slab.inUse() > 0 && System.nanoTime() - deadline < 0) {
             dequeue(50);
@@ -256,12 +265,16 @@ public final class HttpSysIoHandler implements IoHandler {
     }
 
     /**
-     * Whether a call that returned {@code error} with an {@code OVERLAPPED} will still queue a completion packet.
-     * {@code ERROR_IO_PENDING} will; so will {@code ERROR_MORE_DATA}: its {@code STATUS_BUFFER_OVERFLOW} is an
-     * NTSTATUS warning, not a success, so {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} does not suppress it.
+     * Whether a call that returned {@code error} with an {@code OVERLAPPED} will still queue a completion packet:
+     * only {@code ERROR_IO_PENDING}. Every other result is final and handled inline, exactly once. That includes
+     * {@code ERROR_MORE_DATA}: its {@code STATUS_BUFFER_OVERFLOW} is a warning, and a handle in
+     * {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} mode gets no packet for a synchronous non-error status (WDK,
+     * {@code FILE_OBJECT}: {@code FO_SKIP_COMPLETION_PORT}; Wine {@code server/async.c}; ASP.NET Core's
+     * {@code AsyncAcceptContext} retries at once). The I/O manager still writes the {@code IO_STATUS_BLOCK} for a
+     * warning, so the size needed is in {@code OVERLAPPED.InternalHigh}.
      */
     static boolean completesLater(int error) {
-        return error == WinError.ERROR_IO_PENDING || error == WinError.ERROR_MORE_DATA;
+        return error == WinError.ERROR_IO_PENDING;
     }
 
     /** A ULONG for the synchronous-result out-parameters ({@code pBytesReturned}); read it right after the call. */

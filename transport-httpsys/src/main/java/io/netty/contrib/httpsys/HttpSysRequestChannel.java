@@ -11,6 +11,7 @@ import io.netty.channel.ChannelId;
 import io.netty.channel.ChannelMetadata;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultChannelPipeline;
 import io.netty.channel.EventLoop;
@@ -75,7 +76,6 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private static final ChannelMetadata METADATA = new ChannelMetadata(false, 1);
     private static final int OP_SEND = 0;
     private static final int OP_RECEIVE_BODY = 1;
-    private static final int OP_WAIT_FOR_DISCONNECT = 2;
     private static final int BODY_CHUNK_SIZE = 64 * 1024;
     private static final AtomicReferenceFieldUpdater<HttpSysRequestChannel, ChannelPromise> CLOSE_PROMISE =
             AtomicReferenceFieldUpdater.newUpdater(HttpSysRequestChannel.class, ChannelPromise.class, "closePromise");
@@ -105,6 +105,8 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private ArrayDeque<ChannelPromise> moreWritePromises;
     private ChannelPromise firstSendPromise;
     private List<ChannelPromise> moreSendPromises;
+    /** Made for the first progressive promise only: most requests never have one. */
+    private HttpSysSendProgress sendProgress;
 
     private volatile boolean open = true;
     private volatile boolean registered;
@@ -121,7 +123,6 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     private boolean delivering;
 
     private int bodySlot = -1;
-    private int disconnectSlot = -1;
     private boolean disconnectWatched;
     private ByteBuf bodyBuffer;
     private long bodyNative;
@@ -199,6 +200,11 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     /** What HTTP.SYS said about the request: ids, addresses, protocol, TLS. */
     HttpSysRequestInfo requestInfo() {
         return info;
+    }
+
+    /** The loop's share of the server that received this request. */
+    LoopReceiver receiver() {
+        return receiver;
     }
 
     // ---- inbound ----
@@ -304,8 +310,16 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 }
                 int slot = handler.acquire(this, OP_RECEIVE_BODY);
                 long overlapped = handler.overlapped(slot);
-                int error = api.HttpReceiveRequestEntityBody(receiver.queueHandle(), info.requestId(), 0, address,
-                        capacity, 0, overlapped);
+                int error;
+                try {
+                    error = api.HttpReceiveRequestEntityBody(receiver.queueHandle(), info.requestId(), 0, address,
+                            capacity, 0, overlapped);
+                } catch (Throwable t) {
+                    // No operation started: give the slot and the buffers back before the exception goes on.
+                    handler.release(slot);
+                    bodyReceived(buffer, WinError.ERROR_OPERATION_ABORTED, 0);
+                    throw t;
+                }
                 if (HttpSysIoHandler.completesLater(error)) {
                     bodySlot = slot;
                     bodyBuffer = buffer;
@@ -409,29 +423,22 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
 
     /**
      * A handler that did not answer while it read the request (it answers later, from elsewhere) learns of a
-     * client that leaves in the meantime through {@code channelInactive}: {@code HttpWaitForDisconnect} watches the
-     * connection until this channel closes. Handlers that answer at once never pay for it.
+     * client that leaves in the meantime through {@code channelInactive}: the loop's {@link DisconnectListener}
+     * watches the connection until this channel closes. Handlers that answer at once never pay for it.
      */
     private void watchForDisconnect() {
         if (!open || responseEnded || disconnectWatched) {
             return;
         }
         disconnectWatched = true;
-        HttpSysIoHandler handler = receiver.handler();
-        int slot = handler.acquire(this, OP_WAIT_FOR_DISCONNECT);
-        int error = receiver.api().HttpWaitForDisconnect(receiver.queueHandle(), info.connectionId(),
-                handler.overlapped(slot));
-        if (HttpSysIoHandler.completesLater(error)) {
-            disconnectSlot = slot;
-            return;
-        }
-        handler.release(slot);
-        disconnected(error);
+        receiver.disconnects().register(this);
     }
 
-    private void disconnected(int error) {
-        // NO_ERROR: the connection closed; ERROR_CONNECTION_INVALID: it was gone before the call.
-        if (open && (error == WinError.NO_ERROR || error == WinError.ERROR_CONNECTION_INVALID)) {
+    /** From the {@link DisconnectListener}: the connection of this request is gone. */
+    void disconnected() {
+        // After the response ended there is nothing left to abort. Under HTTP/2 the wait of a request's own
+        // ConnectionId ends with the request itself (aspnet/AspNetKatana#432), racing its last send.
+        if (open && !responseEnded) {
             logger.debug("{}: the client disconnected before the response ended", this);
             closeQuietly();
         }
@@ -470,7 +477,14 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 if (block == null) {
                     continue;
                 }
-                int error = issue(block);
+                int error;
+                try {
+                    error = issue(block);
+                } catch (Throwable t) {
+                    // The batch fails with the exception: its promises hear it and the request is cancelled.
+                    sendFinished(block, WinError.NO_ERROR, t);
+                    continue;
+                }
                 if (sendSlot >= 0) {
                     return;
                 }
@@ -507,8 +521,18 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             }
             removeFirstWrite();
             if (result == HttpSysResponseEncoder.APPENDED) {
-                responseStarted = true;
+                responseStarted |= encoder.isResponseStarted();
+                UnsupportedOperationException refused = encoder.takeRefusedUpgrade();
+                if (refused != null) {
+                    promise = failWhenSent(promise, refused);
+                }
                 addSendPromise(promise);
+                if (promise instanceof ChannelProgressivePromise) {
+                    if (sendProgress == null) {
+                        sendProgress = new HttpSysSendProgress();
+                    }
+                    sendProgress.add(promise, msg);
+                }
                 batchBytes += size;
             } else {
                 promise.trySuccess();
@@ -522,6 +546,13 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             return null;
         }
         return block;
+    }
+
+    /** A promise for the send in place of {@code promise}, which fails with {@code cause} once the send is over. */
+    private ChannelPromise failWhenSent(ChannelPromise promise, Throwable cause) {
+        ChannelPromise sent = newPromise();
+        sent.addListener(f -> promise.tryFailure(cause));
+        return sent;
     }
 
     private void removeFirstWrite() {
@@ -616,14 +647,20 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         int slot = handler.acquire(this, OP_SEND);
         long overlapped = handler.overlapped(slot);
         int error;
-        if (block.call() == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE) {
-            // Without a cache policy (NULL) HTTP.SYS caches nothing: that is how ENABLE_RESPONSE_CACHING turns it off.
-            long cachePolicy = parent.responseCaching() ? block.cachePolicy() : 0;
-            error = api.HttpSendHttpResponse(receiver.queueHandle(), info.requestId(), flags, block.response(),
-                    cachePolicy, 0, 0, 0, overlapped, 0);
-        } else {
-            error = api.HttpSendResponseEntityBody(receiver.queueHandle(), info.requestId(), flags,
-                    (short) block.chunkCount(), block.chunks(), 0, 0, 0, overlapped, 0);
+        try {
+            if (block.call() == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE) {
+                // Without a cache policy (NULL) HTTP.SYS caches nothing: how ENABLE_RESPONSE_CACHING turns it off.
+                long cachePolicy = parent.responseCaching() ? block.cachePolicy() : 0;
+                error = api.HttpSendHttpResponse(receiver.queueHandle(), info.requestId(), flags, block.response(),
+                        cachePolicy, 0, 0, 0, overlapped, 0);
+            } else {
+                error = api.HttpSendResponseEntityBody(receiver.queueHandle(), info.requestId(), flags,
+                        (short) block.chunkCount(), block.chunks(), 0, 0, 0, overlapped, 0);
+            }
+        } catch (Throwable t) {
+            // No operation started: the slot must not stay taken, or destroy() waits for it in vain.
+            handler.release(slot);
+            throw t;
         }
         if (HttpSysIoHandler.completesLater(error)) {
             sendSlot = slot;
@@ -635,6 +672,11 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     }
 
     private void sendFinished(HttpSysSendBlock block, int error) {
+        sendFinished(block, error, null);
+    }
+
+    /** Ends a batch: {@code failure}, when not null, is why it failed (a kernel call that threw, say). */
+    private void sendFinished(HttpSysSendBlock block, int error, Throwable failure) {
         boolean last = block.isLast();
         int call = block.call();
         block.complete();
@@ -643,10 +685,20 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         long sentBytes = inFlightBytes;
         inFlightBytes = 0;
         decrementPendingOutboundBytes(sentBytes);
-        Throwable cause = null;
-        if (error != WinError.NO_ERROR) {
+        Throwable cause = failure;
+        // ERROR_HANDLE_EOF: a file chunk ran past the end of its file (it shrank after the region was sized);
+        // HTTP.SYS sent what the file had. ASP.NET Core counts it as success, inline and on completion
+        // (ResponseBody.FlushInternal, ResponseStreamAsyncResult.IOCompleted): the send is over, not failed.
+        if (cause == null && error != WinError.NO_ERROR && error != WinError.ERROR_HANDLE_EOF) {
             cause = HttpSysException.of(call == HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE
                     ? "HttpSendHttpResponse" : "HttpSendResponseEntityBody", error);
+        }
+        if (sendProgress != null) {
+            if (cause == null) {
+                sendProgress.reportDone();
+            } else {
+                sendProgress.clear();
+            }
         }
         // Taken out before any listener runs, so that the next batch starts from empty fields.
         ChannelPromise first = firstSendPromise;
@@ -698,9 +750,6 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             if (open) {
                 sendFlushed();
             }
-        } else if (operation == OP_WAIT_FOR_DISCONNECT) {
-            disconnectSlot = -1;
-            disconnected(error);
         } else {
             bodySlot = -1;
             ByteBuf buffer = bodyBuffer;
@@ -757,7 +806,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
     }
 
     private void terminateIfIdle() {
-        if (terminated || open || flushing || sendSlot >= 0 || bodySlot >= 0 || disconnectSlot >= 0) {
+        if (terminated || open || flushing || sendSlot >= 0 || bodySlot >= 0) {
             return;
         }
         terminated = true;
@@ -910,7 +959,14 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 super.onUnhandledInboundException(cause);
                 return;
             }
-            if (!responseStarted && writeCount() == 0) {
+            if (!responseStarted && writeCount() == 0 && encoder != null && encoder.isUpgradeRequested()) {
+                // Typically Netty's WebSocketServerProtocolHandler, whose handshaker looks for HttpServerCodec
+                // and fails before it writes its 101: the real reason is that upgrades cannot work here yet.
+                logger.warn("{}: the request asks for a protocol upgrade, which this transport does not support "
+                        + "yet (HTTP.SYS's opaque mode is not used); answering 501 Not Implemented. The exception "
+                        + "that reached the end of the pipeline:", HttpSysRequestChannel.this, cause);
+                sendInternal(HttpSysResponseEncoder.upgradeRefusal());
+            } else if (!responseStarted && writeCount() == 0) {
                 logger.warn("{}: an exception reached the end of the pipeline; answering 500",
                         HttpSysRequestChannel.this, cause);
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -1047,7 +1103,10 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
                 receiver.api().HttpCancelHttpRequest(receiver.queueHandle(), info.requestId(), 0);
             }
             cancel(bodySlot);
-            cancel(disconnectSlot);
+            if (disconnectWatched) {
+                // No kernel call: the connection's wait stays with the listener until the connection goes away.
+                receiver.disconnects().unregister(HttpSysRequestChannel.this);
+            }
             closeCompleted = true;
             ChannelPromise closed = closePromise;
             if (closed != null) {

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.internal.PlatformDependent;
@@ -115,6 +116,7 @@ final class HttpSysRequestDecoder {
         FullHttpRequest full = new HttpSysFullHttpRequest(version(request, info), method(request), uri(request),
                 body, headers);
         fixLength(headers, body.readableBytes());
+        dropContinueExpectation(full);
         return full;
     }
 
@@ -165,6 +167,7 @@ final class HttpSysRequestDecoder {
                 headers);
         full.setDecoderResult(head.decoderResult());
         fixLength(headers, body.readableBytes());
+        dropContinueExpectation(full);
         return full;
     }
 
@@ -186,6 +189,19 @@ final class HttpSysRequestDecoder {
             }
         }
         target.writerIndex(index + length);
+    }
+
+    /**
+     * Removes an {@code Expect: 100-continue} from an aggregated request, as {@code HttpObjectAggregator} does once
+     * it has answered the expectation (it need not be "propagated any further"): HTTP.SYS answered it, sending
+     * {@code 100 Continue} itself when the body was read, so a handler of the whole request has nothing left to do
+     * about it. The streamed {@link HttpRequest} keeps it, as {@code HttpServerCodec} alone leaves it (any
+     * {@code 100 Continue} a handler writes is dropped, see {@link HttpSysResponseEncoder}).
+     */
+    private static void dropContinueExpectation(HttpRequest request) {
+        if (HttpUtil.is100ContinueExpected(request)) {
+            request.headers().remove(HttpHeaderNames.EXPECT);
+        }
     }
 
     private static void fixLength(HttpHeaders headers, int length) {

@@ -159,12 +159,21 @@ public final class HttpSysRequestInfo {
         return requestId;
     }
 
-    /** {@code HTTP_CONNECTION_ID}: equal for requests that arrived on the same connection. */
+    /**
+     * {@code HTTP_CONNECTION_ID}, the id {@code HttpWaitForDisconnect} takes. On HTTP/1.x it is equal for the
+     * requests of one connection. On HTTP/2 HTTP.SYS virtualizes a connection per request, so every request has an
+     * id of its own even when requests share a TCP connection (aspnet/HttpSysServer#442); do not group requests
+     * by it there.
+     */
     public long connectionId() {
         return connectionId;
     }
 
-    /** {@code RawConnectionId}: the id of the underlying TCP/QUIC connection (0 on older Windows). */
+    /**
+     * {@code RawConnectionId}: documented only for TLS requests ("Raw connection ID for an Secure Sockets Layer
+     * (SSL) request", {@code HTTP_REQUEST_V1}); what it holds for other requests is unspecified (0 before Windows 10
+     * 2004, possibly non-zero after).
+     */
     public long rawConnectionId() {
         return rawConnectionId;
     }

@@ -3,15 +3,17 @@ package io.netty.contrib.httpsys;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufHolder;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
-import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.handler.codec.UnsupportedMessageTypeException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -45,7 +47,8 @@ import java.util.Map;
  * <ul>
  * <li>Accepts {@link FullHttpResponse}; {@link HttpResponse}, {@link HttpContent}*, {@link LastHttpContent};
  *     {@link FileRegion}s as content (so {@code HttpChunkedInput} through {@code ChunkedWriteHandler} works
- *     too). Any other type fails with a message that says what to change.</li>
+ *     too); an empty {@link ByteBuf} (a flush, as on NIO) at any point. Any other type fails with a message that
+ *     says what to change.</li>
  * <li>Direct buffers are passed by address and held until the send completes; heap buffers are copied
  *     (small ones into the block, consecutive ones merged into one chunk; larger ones into a pooled direct
  *     buffer). A {@code DefaultFileRegion} over a named file becomes a {@code HttpDataChunkFromFileHandle}
@@ -57,7 +60,9 @@ import java.util.Map;
  *     HTTP.SYS may put them on the wire. A {@link FullHttpResponse} to HEAD without {@code Content-Length}
  *     gets the length of its content, which the kernel would otherwise state as 0.</li>
  * <li>Interim {@code 1xx} responses other than 101 are swallowed: HTTP.SYS sends {@code 100 Continue}
- *     itself and has no call for other interim responses.</li>
+ *     itself and has no call for other interim responses. A {@code 101 Switching Protocols} (an upgrade) is
+ *     answered with {@code 501 Not Implemented} and its write fails ({@link #takeRefusedUpgrade}): upgrades
+ *     need HTTP.SYS's opaque mode, which this transport does not use yet.</li>
  * <li>HTTP.SYS adds no chunked framing. An HTTP/1.1 response without {@code Content-Length} whose body
  *     spans several sends gets {@code Transfer-Encoding: chunked} and is framed here (each call's data is one
  *     chunk); if head and end arrive in one flush, the kernel computes {@code Content-Length} instead. Never
@@ -65,8 +70,11 @@ import java.util.Map;
  *     HTTP/1.0 client gets a close-delimited body ({@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}) instead.
  *     Trailing headers can only travel in that chunked framing; elsewhere they are dropped.</li>
  * <li>{@code Connection: close} on HTTP/1.x ends the response with {@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}.</li>
+ * <li>A response complete in its first call has its {@code Content-Length} stated by the kernel: the
+ *     application's is removed when it equals the body bytes (except for HEAD), as ASP.NET Core does; left in,
+ *     a cached copy answers {@code Range} requests with two.</li>
  * <li>A response that {@link HttpSysCachePolicy} deems shareable, and that is complete in its first call,
- *     is passed with {@code HttpCachePolicyTimeToLive}.</li>
+ *     is passed with {@code HttpCachePolicyTimeToLive}; not when its {@code Content-Length} is not its body's.</li>
  * </ul>
  *
  * <p>One instance per response at a time (reuse with {@link #reset}); confined to the request's event loop.
@@ -115,6 +123,8 @@ final class HttpSysResponseEncoder {
     private boolean appContentLength;
     private boolean appChunked;
     private int cacheSeconds;
+    private UnsupportedOperationException refusedUpgrade;
+    private boolean upgradeRequested;
 
     // The batch (one native call).
     private HttpSysSendBlock block;
@@ -139,6 +149,7 @@ final class HttpSysResponseEncoder {
         http1 = info.protocol() == HttpSysRequestInfo.Protocol.HTTP_1;
         http10 = http1 && HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         requestHasAuthorization = request.headers().contains(HttpHeaderNames.AUTHORIZATION);
+        upgradeRequested = request.headers().contains(HttpHeaderNames.UPGRADE);
         state = STATE_HEAD;
         statusCode = 0;
         fullResponse = false;
@@ -147,6 +158,7 @@ final class HttpSysResponseEncoder {
         appContentLength = false;
         appChunked = false;
         cacheSeconds = 0;
+        refusedUpgrade = null;
         block = null;
     }
 
@@ -159,6 +171,16 @@ final class HttpSysResponseEncoder {
         dataBytes = 0;
         arenaChunkEnd = 0;
         trailers = null;
+    }
+
+    /** Whether the request asks for a protocol upgrade (it has an {@code Upgrade} header). */
+    boolean isUpgradeRequested() {
+        return upgradeRequested;
+    }
+
+    /** Whether the response head was appended. */
+    boolean isResponseStarted() {
+        return state != STATE_HEAD;
     }
 
     /** Whether the response has ended (a {@link LastHttpContent} was appended). */
@@ -190,6 +212,12 @@ final class HttpSysResponseEncoder {
         }
         if (msg instanceof FileRegion) {
             return appendFileRegion((FileRegion) msg, alloc);
+        }
+        if (msg instanceof ByteBuf && !((ByteBuf) msg).isReadable()) {
+            // writeAndFlush(Unpooled.EMPTY_BUFFER) is Netty's idiom for "flush, and tell me when what was written
+            // before is out" (HttpObjectEncoder passes it through): it rides with the batch and adds no bytes.
+            block.hold(msg);
+            return APPENDED;
         }
         if (msg instanceof ByteBuf || msg instanceof ByteBufHolder) {
             throw new UnsupportedMessageTypeException("HttpSysServerChannel children speak "
@@ -238,7 +266,12 @@ final class HttpSysResponseEncoder {
             long response = b.response();
             HttpResponseV2.setEntityChunkCount(response, count);
             HttpResponseV2.setEntityChunks(response, chunks);
-            if (last && cacheSeconds > 0 && !disconnect) {
+            boolean kernelStatesLength = last && kernelStatesContentLength();
+            if (kernelStatesLength) {
+                HttpKnownHeader.setRawValue(knownHeader(Http.HttpHeaderContentLength), 0);
+                HttpKnownHeader.setRawValueLength(knownHeader(Http.HttpHeaderContentLength), 0);
+            }
+            if (last && cacheSeconds > 0 && !disconnect && (!appContentLength || kernelStatesLength)) {
                 policy = b.cachePolicyAddress();
                 HttpCachePolicy.setPolicy(policy, Http.HttpCachePolicyTimeToLive);
                 HttpCachePolicy.setSecondsToLive(policy, cacheSeconds);
@@ -260,7 +293,18 @@ final class HttpSysResponseEncoder {
                     + "HttpContent/LastHttpContent next (" + response.status() + " rejected)");
         }
         int code = response.status().code();
-        if (code >= 100 && code < 200 && code != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+        if (code == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+            // Sent as a plain response, a 101 would not switch anything: HTTP.SYS hands the connection over only in
+            // opaque mode (HTTP_SEND_RESPONSE_FLAG_OPAQUE; tjanczuk/httpsys httpsys_write_headers), and it does not
+            // let Connection: Upgrade travel as a known header (ASP.NET Core Response.SerializeHeaders). The
+            // client is told the server cannot (501, RFC 9110 15.6.2) rather than left waiting for a switch.
+            ReferenceCountUtil.release(response);
+            refusedUpgrade = new UnsupportedOperationException("101 Switching Protocols cannot be sent: protocol "
+                    + "upgrades (WebSocket, h2c) are not supported by the HTTP.SYS transport yet (they need HTTP.SYS's "
+                    + "opaque mode); the client was answered 501 Not Implemented");
+            return appendResponse(upgradeRefusal(), alloc);
+        }
+        if (code >= 100 && code < 200) {
             ReferenceCountUtil.release(response);
             return SWALLOWED;
         }
@@ -293,6 +337,27 @@ final class HttpSysResponseEncoder {
         return APPENDED;
     }
 
+    /** What the client gets instead of a 101: the server cannot switch protocols, and the connection ends. */
+    static FullHttpResponse upgradeRefusal() {
+        FullHttpResponse refusal = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.NOT_IMPLEMENTED,
+                Unpooled.copiedBuffer("Protocol upgrades are not supported by this server\n", StandardCharsets.US_ASCII));
+        refusal.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+                .set(HttpHeaderNames.CONTENT_LENGTH, refusal.content().readableBytes())
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return refusal;
+    }
+
+    /**
+     * The failure for the write of a {@code 101} that was answered with 501 instead (once; {@code null} if none):
+     * the write's promise fails with it when the 501 has been sent.
+     */
+    UnsupportedOperationException takeRefusedUpgrade() {
+        UnsupportedOperationException refused = refusedUpgrade;
+        refusedUpgrade = null;
+        return refused;
+    }
+
     private int appendContent(HttpContent content, ByteBufAllocator alloc) {
         checkBodyState(content);
         boolean last = content instanceof LastHttpContent;
@@ -320,9 +385,7 @@ final class HttpSysResponseEncoder {
         }
         File file = HttpSysFileRegions.fileOf(region);
         if (file != null) {
-            long handle = files.CreateFileW(file.getAbsolutePath(), WinBase.GENERIC_READ,
-                    WinBase.FILE_SHARE_READ | WinBase.FILE_SHARE_WRITE | WinBase.FILE_SHARE_DELETE, 0,
-                    WinBase.OPEN_EXISTING, WinBase.FILE_FLAG_SEQUENTIAL_SCAN, 0);
+            long handle = HttpSysFileRegions.openForSend(files, file);
             if (handle != IoCompletion.INVALID_HANDLE_VALUE && handle != 0) {
                 block.holdFile(handle);
                 HttpDataChunk.setFromFileHandle(nextChunk(), handle, offset, remaining);
@@ -506,6 +569,20 @@ final class HttpSysResponseEncoder {
             HttpSysResponseHeadWriter.setKnown(block, knownHeader(Http.HttpHeaderTransferEncoding),
                     HttpHeaderValues.CHUNKED);
         }
+    }
+
+    /**
+     * Whether the application's {@code Content-Length} is to be left to the kernel: the whole response goes in
+     * this one {@code HttpSendHttpResponse} (no MORE_DATA) and the header states exactly its body bytes. HTTP.SYS
+     * then writes the length itself (undocumented; aspnet/HttpSysServer PR #246), and a cached entry that kept
+     * the application's header is served to a {@code Range} request with both, the whole length and the range's
+     * (aspnet/HttpSysServer#167, dotnet/corefx#5073: clients hang). ASP.NET Core's {@code Response.ComputeHeaders}
+     * removes it likewise, except for HEAD: no body is passed then, so the kernel could not state the length a GET
+     * would have. Statuses without a body length (1xx, 204, 304) keep what the application said.
+     */
+    private boolean kernelStatesContentLength() {
+        return appContentLength && !headRequest && statusCode >= 200 && statusCode != 204 && statusCode != 304
+                && head.contentLength() == dataBytes;
     }
 
     /** The {@code KnownHeaders[id]} slot of the response head in the current block. */

@@ -48,12 +48,21 @@ final class HttpSysResponseHeadWriter {
     private int unknownCount;
     private int multipleCount;
     private boolean hasContentLength;
+    private long contentLength;
     private boolean isChunked;
     private boolean closesConnection;
 
     /** Whether the scanned head carries {@code Content-Length}. */
     boolean hasContentLength() {
         return hasContentLength;
+    }
+
+    /**
+     * The value of the scanned head's {@code Content-Length} when it has exactly one, in decimal digits;
+     * else -1.
+     */
+    long contentLength() {
+        return contentLength;
     }
 
     /** Whether the scanned head asks for chunked transfer coding (and keeps its {@code Transfer-Encoding}). */
@@ -86,6 +95,7 @@ final class HttpSysResponseHeadWriter {
         unknownCount = 0;
         multipleCount = 0;
         boolean contentLength = false;
+        long length = -1;
         boolean chunked = false;
         boolean close = false;
         int i = 0;
@@ -101,6 +111,7 @@ final class HttpSysResponseHeadWriter {
                     break;
                 case Http.HttpHeaderContentLength:
                     contentLength = true;
+                    length = decimal(value);
                     break;
                 case Http.HttpHeaderTransferEncoding:
                     if (!http1 || http10 || full) {
@@ -143,6 +154,7 @@ final class HttpSysResponseHeadWriter {
             }
         }
         hasContentLength = contentLength;
+        this.contentLength = knownCounts[Http.HttpHeaderContentLength] == 1 ? length : -1;
         isChunked = chunked;
         closesConnection = close;
     }
@@ -211,6 +223,23 @@ final class HttpSysResponseHeadWriter {
                 setKnown(block, HttpKnownHeader.at(multipleArrays[id], multipleFill[id]++), e.getValue());
             }
         }
+    }
+
+    /** {@code value} as a non-negative decimal number, or -1 when it is not one (or above 18 digits). */
+    private static long decimal(CharSequence value) {
+        int length = value.length();
+        if (length == 0 || length > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Points {@code knownHeader} at the decimal digits of {@code value}, written into {@code block}. */

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,7 +54,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private static final AtomicLong QUEUE_NAME_SEQUENCE = new AtomicLong();
 
     private final HttpSysServerChannelConfig config = new HttpSysServerChannelConfig(this, this::pauseReceiving);
-    private final HttpApi api = HttpSysBackend.current().httpApi();
+    private final HttpApi api;
     private final List<LoopReceiver> receivers = new CopyOnWriteArrayList<>();
     private final AtomicInteger liveReceivers = new AtomicInteger();
     private final ServerIoHandle ioHandle = new ServerIoHandle();
@@ -66,6 +68,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private volatile long maxRequestBodySize;
     private volatile boolean kernelResponseBuffering;
     private volatile boolean responseCaching;
+    private final AtomicBoolean socketOptionNoted = new AtomicBoolean();
 
     private ServerSession session;
     private UrlGroup urlGroup;
@@ -73,7 +76,12 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private boolean kernelObjectsClosed;
 
     public HttpSysServerChannel() {
-        super();
+        this(HttpSysBackend.current().httpApi());
+    }
+
+    /** A server channel whose HTTP Server API calls go through {@code api}: for tests that watch them. */
+    HttpSysServerChannel(HttpApi api) {
+        this.api = api;
     }
 
     @Override
@@ -267,6 +275,28 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         return channel instanceof HttpSysRequestChannel ? ((HttpSysRequestChannel) channel).requestInfo() : null;
     }
 
+    /**
+     * Removes the responses this server put in HTTP.SYS's kernel response cache (see
+     * {@link HttpSysChannelOption#ENABLE_RESPONSE_CACHING}) for {@code urlPrefix}, and with {@code recursive} every
+     * one under it, so that the next request for them reaches the application again: {@code HttpFlushResponseCache}
+     * on this server's request queue. Without it a cached response is served until its {@code max-age} ends.
+     * Synchronous; callable from any thread.
+     *
+     * @param urlPrefix one of the URL prefixes this channel is bound to, or a URL under one, written the same way
+     *                  ({@code http://+:8080/app/}, {@code http://+:8080/app/page.html})
+     * @throws IllegalStateException the channel is not bound, or already closed
+     * @throws HttpSysException HTTP.SYS refused: {@code ERROR_INVALID_PARAMETER} when {@code urlPrefix} is not under
+     *                          a prefix of this channel (the docs require one "added to the request queue in
+     *                          question")
+     */
+    public synchronized void flushResponseCache(String urlPrefix, boolean recursive) throws HttpSysException {
+        if (queue == null || kernelObjectsClosed || !active) {
+            throw new IllegalStateException("flushResponseCache needs a bound, open HttpSysServerChannel");
+        }
+        HttpSysException.checkUrlPrefix(api.HttpFlushResponseCache(queue.handle(), urlPrefix,
+                recursive ? Http.HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE : 0, 0), "HttpFlushResponseCache", urlPrefix);
+    }
+
     HttpApi httpApi() {
         return api;
     }
@@ -285,6 +315,17 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
 
     boolean responseCaching() {
         return responseCaching;
+    }
+
+    /**
+     * A request channel was given a socket option (a {@code childOption} of the bootstrap, set on every request):
+     * said once per server, at INFO, instead of Netty's "Unknown channel option" warning per request.
+     */
+    void socketOptionIgnored(ChannelOption<?> option) {
+        if (socketOptionNoted.compareAndSet(false, true)) {
+            logger.info("{}: socket options of request channels ({} and any other) are ignored: HTTP.SYS owns the "
+                    + "TCP connections", this, option);
+        }
     }
 
     /**
@@ -312,6 +353,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         synchronized (this) {
             if (urlGroup != null) {
                 urlGroup.removeUrls();
+                urlGroup.detachFromQueue();
             }
         }
         for (LoopReceiver receiver : receivers) {
@@ -323,9 +365,19 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         }
     }
 
-    /** Called by each receiver, on its loop, once it has nothing pending; the last one closes the queue. */
+    /**
+     * Called by each receiver, on its loop, once it has nothing pending; the last one closes the queue. When the last
+     * one stops while this channel is open (its receives kept failing, or it could not register with its loop), the
+     * channel would stay bound and receive nothing: it closes instead, so that its owner learns of it.
+     */
     void receiverTerminated() {
-        if (liveReceivers.decrementAndGet() == 0 && !open) {
+        if (liveReceivers.decrementAndGet() != 0) {
+            return;
+        }
+        if (open) {
+            logger.warn("{}: no event loop receives requests any more; closing", this);
+            close();
+        } else {
             closeKernelObjects();
         }
     }
@@ -335,10 +387,14 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
             return;
         }
         kernelObjectsClosed = true;
+        // Microsoft's "Shutdown and Cleanup" order, with the queue detached (doClose) and shut down first: URLs
+        // removed, the queue shut down and closed, then the URL group and the session.
         if (urlGroup != null) {
             urlGroup.removeUrls();
+            urlGroup.detachFromQueue();
         }
         if (queue != null) {
+            queue.shutdownIfCreator();
             queue.close();
         }
         if (urlGroup != null) {

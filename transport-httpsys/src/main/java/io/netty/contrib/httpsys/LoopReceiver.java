@@ -28,7 +28,10 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Shutting down is in two steps: {@link #close()} (graceful: no new receives, pending ones cancelled, live
  * requests finish) and {@link #abort()} (the event loop is being destroyed: live requests are cancelled too). The
- * queue handle is closed, and every buffer freed, only when no operation of this handle is pending any more.
+ * queue handle is closed, and every buffer freed, once no receive is pending and every request channel has
+ * terminated. Disconnect waits do not hold it open: they last as long as their clients' connections, and closing
+ * the handle is what ends them ({@link DisconnectListener}); their completions still come to this loop's port and
+ * free their {@code OVERLAPPED} slots, which {@link HttpSysIoHandler#destroy()} waits for.
  */
 final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
 
@@ -48,6 +51,7 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
     private final HttpSysRequestDecoder decoder = new HttpSysRequestDecoder();
     private final ArrayDeque<HttpSysSendBlock> sendBlocks = new ArrayDeque<>();
     private final ArrayDeque<HttpSysResponseEncoder> encoders = new ArrayDeque<>();
+    private final DisconnectListener disconnects = new DisconnectListener(this);
 
     private HttpSysIoHandler handler;
     private IoRegistration registration;
@@ -95,6 +99,11 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
 
     HttpSysRequestDecoder decoder() {
         return decoder;
+    }
+
+    /** Disconnect notification for the requests of this handle: one wait per connection. */
+    DisconnectListener disconnects() {
+        return disconnects;
     }
 
     @Override
@@ -188,8 +197,15 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         while (!closing && !paused) {
             int slot = handler.acquire(this, i);
             long overlapped = handler.overlapped(slot);
-            int error = api.HttpReceiveHttpRequest(queue.handle(), retryRequestIds[i],
-                    Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffers[i], bufferSizes[i], 0, overlapped);
+            int error;
+            try {
+                error = api.HttpReceiveHttpRequest(queue.handle(), retryRequestIds[i],
+                        Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffers[i], bufferSizes[i], 0, overlapped);
+            } catch (Throwable t) {
+                // No operation started: the slot must not stay taken, or destroy() waits for it in vain.
+                handler.release(slot);
+                throw t;
+            }
             if (HttpSysIoHandler.completesLater(error)) {
                 slots[i] = slot;
                 pendingReceives++;
@@ -212,17 +228,33 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         receive(i);
     }
 
-    /** Handles one receive's result; the caller receives again unless closing. */
+    /**
+     * Handles one receive's result, whether it came inline or as a completion; the caller receives again unless
+     * closing.
+     */
     private void received(int i, int error, int bytes) {
-        if (error == WinError.ERROR_MORE_DATA && !closing) {
-            // The request is now bound to its id: receive it again into a buffer of the size asked for.
+        if (error == WinError.ERROR_MORE_DATA) {
+            // The request is now bound to its id: nobody else can receive it (Wine test_v1_short_buffer).
             retryRequestIds[i] = HttpRequestV2.requestId(buffers[i]);
-            growBuffer(i, bytes);
-            return;
-        }
-        if (error == WinError.NO_ERROR) {
+            if (!closing) {
+                // Receive it again by id into a buffer of the size asked for.
+                growBuffer(i, bytes);
+                return;
+            }
+        } else if (error == WinError.ERROR_INVALID_PARAMETER && retryRequestIds[i] != Http.HTTP_NULL_ID) {
+            // A retry by id can be refused with ERROR_INVALID_PARAMETER: forget the id and receive anew, as ASP.NET
+            // Core's AsyncAcceptContext (and HttpListener before it) do. Not a failure of the queue.
+            logger.debug("{}: re-receiving request {} by id was refused; receiving anew", server,
+                    retryRequestIds[i]);
+        } else if (error == WinError.NO_ERROR) {
             consecutiveFailures = 0;
             dispatchRequest(buffers[i]);
+        } else if (error == WinError.ERROR_OPERATION_ABORTED && !closing) {
+            // Only this receiver cancels its receives, and only when closing: the queue itself was shut down
+            // (HttpShutdownRequestQueue), by the process that created it. Nothing more will arrive here; once every
+            // loop's receiver has stopped, the server channel closes (HttpSysServerChannel.receiverTerminated).
+            logger.info("{}: the request queue was shut down by its creator; stopping receives on {}", server, loop);
+            close();
         } else if (!closing && error != WinError.ERROR_CONNECTION_INVALID) {
             // ERROR_CONNECTION_INVALID: the client left while its request was being re-received; nothing to do.
             logger.warn("{}: {}", server, HttpSysException.of("HttpReceiveHttpRequest", error).getMessage());
@@ -231,6 +263,11 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
                         consecutiveFailures);
                 close();
             }
+        }
+        if (retryRequestIds[i] != Http.HTTP_NULL_ID && error != WinError.NO_ERROR) {
+            // Bound to its id and not delivered (closing, or the retry failed): nobody else can receive it, so
+            // cancel it rather than leave its client waiting for the kernel's timers (1229 if it is gone already).
+            api.HttpCancelHttpRequest(queue.handle(), retryRequestIds[i], 0);
         }
         shrinkBuffer(i);
         retryRequestIds[i] = Http.HTTP_NULL_ID;
@@ -345,9 +382,13 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
         }
         closing = true;
         if (handler != null) {
-            for (int slot : slots) {
-                if (slot >= 0) {
-                    handler.ioCompletion().CancelIoEx(queue.handle(), handler.overlapped(slot));
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] >= 0) {
+                    handler.ioCompletion().CancelIoEx(queue.handle(), handler.overlapped(slots[i]));
+                } else if (retryRequestIds[i] != Http.HTTP_NULL_ID) {
+                    // Bound to its id by ERROR_MORE_DATA while receiving was paused: nobody else can receive it.
+                    api.HttpCancelHttpRequest(queue.handle(), retryRequestIds[i], 0);
+                    retryRequestIds[i] = Http.HTTP_NULL_ID;
                 }
             }
         }
@@ -380,6 +421,8 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
             block.free();
         }
         encoders.clear();
+        // Also ends the disconnect waits of connections still open (ERROR_OPERATION_ABORTED): their completions
+        // arrive later on this loop's port and only release their OVERLAPPED slots.
         queue.close();
         if (registration != null) {
             registration.cancel();

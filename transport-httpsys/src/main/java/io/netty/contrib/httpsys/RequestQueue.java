@@ -87,6 +87,18 @@ final class RequestQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code HttpShutdownRequestQueue}: the queue takes no more requests and its outstanding receives end, on every
+     * handle of every process attached to it. Only the creator does this, right before closing (tjanczuk/httpsys
+     * shuts the queue down before {@code HttpCloseRequestQueue}, as ASP.NET Core's {@code StopProcessingRequests}
+     * does); an attached server leaves the queue to its owner.
+     */
+    void shutdownIfCreator() {
+        if (created && !closed) {
+            api.HttpShutdownRequestQueue(handle);
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {

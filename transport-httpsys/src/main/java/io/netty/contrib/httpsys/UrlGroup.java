@@ -52,6 +52,25 @@ final class UrlGroup implements AutoCloseable {
         }
     }
 
+    /**
+     * Unbinds the group from its queue ({@code HttpServerBindingProperty} with {@code Present} clear), so that no
+     * request is routed to a queue that is going away; ASP.NET Core's {@code RequestQueue.DetachFromUrlGroup} does
+     * the same when it stops. Idempotent; failures are ignored (closing goes on regardless).
+     */
+    void detachFromQueue() {
+        if (closed) {
+            return;
+        }
+        long info = NativeMemory.allocate(HttpBindingInfo.SIZE);
+        try {
+            HttpPropertyFlags.setPresent(info + HttpBindingInfo.FLAGS, false);
+            HttpBindingInfo.setRequestQueueHandle(info, 0);
+            api.HttpSetUrlGroupProperty(id, Http.HttpServerBindingProperty, info, HttpBindingInfo.SIZE);
+        } finally {
+            NativeMemory.free(info, HttpBindingInfo.SIZE);
+        }
+    }
+
     /** Limits concurrent connections ({@code HttpServerQosProperty} with {@code HttpQosSettingTypeConnectionLimit}). */
     void setMaxConnections(long maxConnections) throws HttpSysException {
         long size = HttpQosSettingInfo.SIZE + HttpConnectionLimitInfo.SIZE;

@@ -8,10 +8,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
 import io.netty.contrib.httpsys.nativeapi.Schannel;
 import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -45,8 +49,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -146,7 +152,9 @@ class HttpSysCodecEndToEndTest {
         AtomicInteger calls = new AtomicInteger();
         try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(handler((ctx, request) -> {
             FullHttpResponse response = text(HttpResponseStatus.OK, "call " + calls.incrementAndGet());
-            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60");
+            // Content-Type: HTTP.SYS caches nothing without one (since Windows 8).
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60")
+                    .set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         })));
              RawHttpClient client = new RawHttpClient(server.port())) {
@@ -164,19 +172,35 @@ class HttpSysCodecEndToEndTest {
         new Random(11).nextBytes(content);
         Path file = dir.resolve("data.bin");
         Files.write(file, content);
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(handler((ctx, request) -> {
-            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-            head.headers().set(HttpHeaderNames.CONTENT_LENGTH, content.length - 1000);
-            ctx.write(head);
-            ctx.write(new DefaultFileRegion(file.toFile(), 1000, content.length - 1000));
-            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
-        })));
+        // The data chunks the kernel is given, read during each send: the copy fallback would serve the same bytes.
+        Queue<Integer> chunkTypes = new ConcurrentLinkedQueue<>();
+        CallRecorder<HttpApi> kernel = CallRecorder.of(HttpApi.class, HttpSysBackend.current().httpApi())
+                .observe("HttpSendHttpResponse", args -> addChunkTypes(chunkTypes,
+                        HttpResponseV2.entityChunkCount((Long) args[3]), HttpResponseV2.entityChunks((Long) args[3])))
+                .observe("HttpSendResponseEntityBody", args -> addChunkTypes(chunkTypes, (Short) args[3],
+                        (Long) args[4]));
+        try (TestServer server = TestServer.builder().httpApi(kernel.proxy()).pipeline(ch -> ch.pipeline().addLast(
+                handler((ctx, request) -> {
+                    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                    head.headers().set(HttpHeaderNames.CONTENT_LENGTH, content.length - 1000);
+                    ctx.write(head);
+                    ctx.write(new DefaultFileRegion(file.toFile(), 1000, content.length - 1000));
+                    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+                }))).start();
              RawHttpClient client = new RawHttpClient(server.port())) {
             client.send("GET /f HTTP/1.1\r\nHost: x\r\n\r\n");
             RawHttpClient.Response response = client.read();
             byte[] expected = new byte[content.length - 1000];
             System.arraycopy(content, 1000, expected, 0, expected.length);
             assertArrayEquals(expected, response.body);
+        }
+        assertTrue(chunkTypes.contains(Http.HttpDataChunkFromFileHandle), "the file went to the kernel as a file "
+                + "handle, not copied: chunk types " + chunkTypes);
+    }
+
+    private static void addChunkTypes(Queue<Integer> types, int count, long chunks) {
+        for (int i = 0; i < count; i++) {
+            types.add(HttpDataChunk.dataChunkType(HttpDataChunk.at(chunks, i)));
         }
     }
 

@@ -10,6 +10,7 @@ import io.netty.channel.FileRegion;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
+import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.emulator.DataChunk;
 import io.netty.contrib.httpsys.nativeapi.emulator.ResponseHead;
@@ -515,6 +516,8 @@ class HttpSysResponseEncoderTest {
         Sent sent = send(head, region, LastHttpContent.EMPTY_LAST_CONTENT);
         assertEquals(List.of(new DataChunk.FromFileHandle(files.lastHandle, 100, 900)), sent.chunks);
         assertEquals(path.toFile().getAbsolutePath(), files.lastPath);
+        assertEquals(WinBase.FILE_FLAG_OVERLAPPED | WinBase.FILE_FLAG_SEQUENTIAL_SCAN, files.lastFlags,
+                "opened for overlapped reads, as ASP.NET Core opens the files it sends");
         assertEquals(1, region.refCnt());
         block.complete();
         assertEquals(0, region.refCnt());
@@ -565,6 +568,31 @@ class HttpSysResponseEncoderTest {
         FullHttpResponse personal = full(HttpResponseStatus.OK, "mine");
         personal.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60").set("Set-Cookie", "s=1");
         assertEquals(ResponseReader.CachePolicy.NO_CACHE, send(personal).cache);
+        block.complete();
+    }
+
+    @Test
+    void aResponseCompleteInOneCallLeavesItsContentLengthToTheKernel() throws IOException {
+        reset(HttpMethod.GET, HttpSysRequestInfo.Protocol.HTTP_1, HttpVersion.HTTP_1_1);
+        FullHttpResponse sized = full(HttpResponseStatus.OK, "static");
+        sized.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60").set(HttpHeaderNames.CONTENT_LENGTH, 6);
+        Sent sent = send(sized);
+        assertEquals(List.of(), contentLengths(sent.head), "HTTP.SYS states it; a cached copy would carry two");
+        assertEquals(new ResponseReader.CachePolicy(Http.HttpCachePolicyTimeToLive, 60), sent.cache);
+        block.complete();
+
+        reset(HttpMethod.GET, HttpSysRequestInfo.Protocol.HTTP_1, HttpVersion.HTTP_1_1);
+        FullHttpResponse wrong = full(HttpResponseStatus.OK, "static");
+        wrong.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60").set(HttpHeaderNames.CONTENT_LENGTH, 9);
+        sent = send(wrong);
+        assertEquals(List.of("content-length: 9"), contentLengths(sent.head), "not the body's length: left as given");
+        assertEquals(ResponseReader.CachePolicy.NO_CACHE, sent.cache, "and not cached");
+        block.complete();
+
+        reset(HttpMethod.HEAD, HttpSysRequestInfo.Protocol.HTTP_1, HttpVersion.HTTP_1_1);
+        FullHttpResponse head = full(HttpResponseStatus.OK, "static");
+        head.headers().set(HttpHeaderNames.CONTENT_LENGTH, 6);
+        assertEquals(List.of("content-length: 6"), contentLengths(send(head).head), "no body for the kernel to count");
         block.complete();
     }
 
@@ -711,6 +739,10 @@ class HttpSysResponseEncoderTest {
         return lines;
     }
 
+    private static List<String> contentLengths(ResponseHead head) {
+        return headerLines(head).stream().filter(line -> line.startsWith("content-length:")).toList();
+    }
+
     private static FullHttpResponse full(HttpResponseStatus status, String body) {
         return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(body, StandardCharsets.US_ASCII));
@@ -734,12 +766,14 @@ class HttpSysResponseEncoderTest {
         int closed;
         long lastHandle;
         String lastPath;
+        int lastFlags;
 
         @Override
         public long CreateFileW(String fileName, int desiredAccess, int shareMode, long securityAttributes,
                                 int creationDisposition, int flagsAndAttributes, long templateFile) {
             opened++;
             lastPath = fileName;
+            lastFlags = flagsAndAttributes;
             lastHandle = 0x1000 + opened;
             return lastHandle;
         }

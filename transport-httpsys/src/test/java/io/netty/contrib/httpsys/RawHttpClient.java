@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -92,12 +94,30 @@ final class RawHttpClient implements AutoCloseable {
         return read(false);
     }
 
-    /** Whether the server closed the connection: the next read sees end of stream. */
+    /**
+     * Whether the server closed the connection: the next read sees end of stream (a FIN) or a reset. A read that
+     * times out means the connection is still open, and so do bytes that arrive: both answer {@code false}.
+     */
     boolean isClosedByServer() throws IOException {
         try {
             return in.read() == -1;
-        } catch (IOException e) {
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            // "Connection reset" and its relatives: the server aborted the connection.
             return true;
+        }
+    }
+
+    /** Reads the next response and expects the server to end the connection instead: fails on a read timeout. */
+    void expectClosedWithoutResponse() throws IOException {
+        try {
+            Response response = read();
+            throw new AssertionError("expected the connection to close, got " + response.statusLine);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the connection is still open: no response and no close within the timeout", e);
+        } catch (EOFException | SocketException e) {
+            // End of stream or reset: closed, as expected.
         }
     }
 

@@ -6,7 +6,14 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -24,15 +31,19 @@ import io.netty.util.ReferenceCountUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
+import java.io.File;
+import java.io.RandomAccessFile;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -42,8 +53,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Requests and responses end to end: real clients over loopback, the emulator, the whole transport. */
@@ -438,31 +447,33 @@ class RequestResponseTest {
                 }))) {
             RawHttpClient client = server.rawClient();
             client.send("GET /nothing HTTP/1.1\r\nHost: a\r\n\r\n");
-            assertThrows(IOException.class, client::read);
+            client.expectClosedWithoutResponse();
         }
     }
 
     @Test
-    void clientDisconnectMidResponseFiresChannelInactive() throws Exception {
+    void clientDisconnectMidResponseFailsTheSendInFlightAndFiresChannelInactive(@TempDir Path dir)
+            throws Exception {
+        // A body the client never reads: far more than the socket buffers hold, so its send cannot have
+        // completed when the client leaves. (A file, because the kernel completes a memory send it can buffer.)
+        File body = dir.resolve("large.bin").toFile();
+        try (RandomAccessFile file = new RandomAccessFile(body, "rw")) {
+            file.setLength(64L * 1024 * 1024);
+        }
         CountDownLatch inactive = new CountDownLatch(1);
-        CompletableFuture<Throwable> writeFailure = new CompletableFuture<>();
+        CompletableFuture<Throwable> sendFailure = new CompletableFuture<>();
         try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(
                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                        ctx.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
-                        writeMore(ctx);
-                    }
-
-                    private void writeMore(ChannelHandlerContext ctx) {
-                        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[64 * 1024])))
-                                .addListener(f -> {
-                                    if (f.isSuccess()) {
-                                        writeMore(ctx);
-                                    } else {
-                                        writeFailure.complete(f.cause());
-                                    }
-                                });
+                        io.netty.handler.codec.http.HttpResponse head =
+                                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                        HttpUtil.setContentLength(head, body.length());
+                        // One flush, so one send: the client reading the head shows this send is in the kernel.
+                        ctx.write(head);
+                        ctx.write(new DefaultFileRegion(body, 0, body.length()));
+                        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f ->
+                                sendFailure.complete(f.cause()));
                     }
 
                     @Override
@@ -471,12 +482,17 @@ class RequestResponseTest {
                     }
                 }))) {
             try (RawHttpClient client = new RawHttpClient(server.port())) {
-                client.send("GET /endless HTTP/1.1\r\nHost: a\r\n\r\n");
+                client.send("GET /large HTTP/1.1\r\nHost: a\r\n\r\n");
                 assertEquals(200, client.read(true).status);
             }
             assertTrue(inactive.await(10, TimeUnit.SECONDS), "channelInactive after the client left");
-            // The send in flight when the client left fails too (before or after channelInactive): nothing is lost.
-            assertNotNull(writeFailure.get(10, TimeUnit.SECONDS));
+            // The send in flight fails too (before or after channelInactive), from the send path: an error of
+            // HttpSendHttpResponse / HttpSendResponseEntityBody, not a later write meeting a closed channel.
+            Throwable failure = sendFailure.get(10, TimeUnit.SECONDS);
+            assertTrue(failure instanceof HttpSysException, "not a failed send: " + failure);
+            assertTrue(Set.of(WinError.ERROR_CONNECTION_INVALID, WinError.ERROR_NETNAME_DELETED,
+                    WinError.ERROR_OPERATION_ABORTED).contains(((HttpSysException) failure).errorCode()),
+                    "a send ended by the client leaving: " + failure);
         }
     }
 
@@ -541,16 +557,21 @@ class RequestResponseTest {
     @Test
     void clientDisconnectMidRequestBodyNeverReachesAnAggregatingHandler() throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        try (TestServer server = TestServer.start(ch -> {
+        CallRecorder<HttpApi> kernel = CallRecorder.of(HttpApi.class, HttpSysBackend.current().httpApi());
+        try (TestServer server = TestServer.builder().httpApi(kernel.proxy()).pipeline(ch -> {
             requests.incrementAndGet();
             ch.pipeline().addLast(new EchoHandler());
-        })) {
+        }).start()) {
             try (RawHttpClient client = new RawHttpClient(server.port())) {
                 client.send("POST /cut HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n");
                 client.send(new byte[1000]);
+                // The transport has the request and is reading its body before the client leaves.
+                kernel.await("HttpReceiveRequestEntityBody", call -> true);
             }
-            // The server is still fine, and the cut request never became a channel.
-            assertEquals("GET /after ", get(server, "/after").body());
+            // The transport is done with it once it cancels it: from then on it can never become a channel.
+            kernel.await("HttpCancelHttpRequest", call -> true);
+            assertEquals(0, requests.get(), "the cut request became a channel");
+            assertEquals("GET /after ", get(server, "/after").body(), "the server still serves");
             assertEquals(1, requests.get());
         }
     }
@@ -577,8 +598,10 @@ class RequestResponseTest {
     void largeRequestHeadIsReReceivedIntoALargerBuffer() throws Exception {
         String big = "x".repeat(12_000);
         AtomicReference<String> seen = new AtomicReference<>();
+        CallRecorder<HttpApi> kernel = CallRecorder.of(HttpApi.class, HttpSysBackend.current().httpApi());
         try (TestServer server = TestServer.builder()
                 .option(HttpSysChannelOption.INITIAL_RECEIVE_BUFFER_SIZE, 1024)
+                .httpApi(kernel.proxy())
                 .pipeline(ch -> ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -590,8 +613,113 @@ class RequestResponseTest {
                     .header("X-Big", big).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("ok", response.body());
             assertEquals(big, seen.get());
-            // The receive shrank back: a small request after the big one still works.
             assertEquals("ok", get(server, "/small").body());
+        }
+        // HttpReceiveHttpRequest(queue, requestId, flags, buffer, bufferLength, ...): the big request was received
+        // again, by its id, into a buffer large enough; every receive posted after that one is back to 1 KB.
+        List<CallRecorder.Call> receives = kernel.calls("HttpReceiveHttpRequest");
+        int grown = -1;
+        for (int i = 0; i < receives.size(); i++) {
+            if (receives.get(i).longArg(1) != 0 && receives.get(i).intArg(4) >= big.length()) {
+                grown = i;
+            }
+        }
+        assertTrue(grown >= 0, "no receive by request id into a larger buffer");
+        List<CallRecorder.Call> later = receives.subList(grown + 1, receives.size());
+        assertTrue(!later.isEmpty() && later.stream().allMatch(call -> call.intArg(4) == 1024),
+                "the receive buffer shrank back to 1 KB");
+    }
+
+    /**
+     * Streams a chunked response in pieces larger than the high water mark, writing only while the channel is
+     * writable: every piece makes it unwritable, its completed send makes it writable again (each announced by
+     * {@code channelWritabilityChanged}), and no byte stays counted as pending at the end.
+     */
+    @Test
+    void writabilityFollowsTheWaterMarksAndPendingBytesDrainToZero() throws Exception {
+        int pieces = 40;
+        int pieceSize = 16 * 1024;
+        int high = 8 * 1024;
+        StringBuilder transitions = new StringBuilder();
+        CompletableFuture<Long> bytesBeforeUnwritableAtTheEnd = new CompletableFuture<>();
+        try (TestServer server = TestServer.start(ch -> {
+            ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(4 * 1024, high));
+            ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
+                private int written;
+
+                @Override
+                protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                    io.netty.handler.codec.http.HttpResponse head =
+                            new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                    HttpUtil.setTransferEncodingChunked(head, true);
+                    ctx.write(head);
+                    writeWhileWritable(ctx);
+                }
+
+                @Override
+                public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                    transitions.append(ctx.channel().isWritable() ? 'W' : 'U');
+                    writeWhileWritable(ctx);
+                }
+
+                private void writeWhileWritable(ChannelHandlerContext ctx) {
+                    while (ctx.channel().isWritable() && written < pieces) {
+                        byte[] piece = new byte[pieceSize];
+                        java.util.Arrays.fill(piece, (byte) ('a' + written % 26));
+                        written++;
+                        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(piece)));
+                    }
+                    if (written == pieces && ctx.channel().isWritable()) {
+                        written++;
+                        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f ->
+                                bytesBeforeUnwritableAtTheEnd.complete(ctx.channel().bytesBeforeUnwritable()));
+                    }
+                }
+            });
+        })) {
+            RawHttpClient client = server.rawClient();
+            client.send("GET /stream HTTP/1.1\r\nHost: a\r\n\r\n");
+            byte[] body = client.read().body;
+            assertEquals(pieces * pieceSize, body.length);
+            for (int i = 0; i < pieces; i++) {
+                assertEquals((byte) ('a' + i % 26), body[i * pieceSize], "piece " + i + " in order");
+            }
+            // Nothing pending: bytesBeforeUnwritable is the high water mark + 1 only at zero.
+            assertEquals(high + 1, bytesBeforeUnwritableAtTheEnd.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals("UW".repeat(pieces), transitions.toString(), "unwritable after each piece, writable again");
+    }
+
+    @Test
+    void kernelResponseBufferingReachesTheKernelOnEverySend() throws Exception {
+        for (boolean buffering : new boolean[] {true, false}) {
+            CallRecorder<HttpApi> kernel = CallRecorder.of(HttpApi.class, HttpSysBackend.current().httpApi());
+            try (TestServer server = TestServer.builder()
+                    .option(HttpSysChannelOption.ENABLE_KERNEL_RESPONSE_BUFFERING, buffering)
+                    .httpApi(kernel.proxy())
+                    .pipeline(ch -> ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
+                        @Override
+                        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                            io.netty.handler.codec.http.HttpResponse head =
+                                    new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                            HttpUtil.setTransferEncodingChunked(head, true);
+                            ctx.writeAndFlush(head).addListener(f ->
+                                    ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("body",
+                                            CharsetUtil.US_ASCII))).addListener(g ->
+                                            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)));
+                        }
+                    })).start()) {
+                assertEquals("body", get(server, "/buffered").body());
+            }
+            // HttpSendHttpResponse and HttpSendResponseEntityBody both take their flags third.
+            List<CallRecorder.Call> sends = new ArrayList<>(kernel.calls("HttpSendHttpResponse"));
+            sends.addAll(kernel.calls("HttpSendResponseEntityBody"));
+            assertTrue(sends.size() >= 2, "a head and a body send: " + sends.size());
+            for (CallRecorder.Call send : sends) {
+                assertEquals(buffering, (send.intArg(2) & Http.HTTP_SEND_RESPONSE_FLAG_BUFFER_DATA) != 0,
+                        send.function() + " flags 0x" + Integer.toHexString(send.intArg(2)) + ", buffering "
+                                + buffering);
+            }
         }
     }
 }

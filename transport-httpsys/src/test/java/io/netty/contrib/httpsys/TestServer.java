@@ -2,8 +2,10 @@ package io.netty.contrib.httpsys;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 
@@ -77,6 +79,7 @@ final class TestServer implements AutoCloseable {
         private int threads = 1;
         private Consumer<Channel> pipeline = ch -> { };
         private final Map<ChannelOption<?>, Object> options = new LinkedHashMap<>();
+        private HttpApi httpApi;
 
         Builder threads(int threads) {
             this.threads = threads;
@@ -93,13 +96,20 @@ final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** The server channel makes its HTTP Server API calls through {@code api}, e.g. a {@link CallRecorder}. */
+        Builder httpApi(HttpApi api) {
+            this.httpApi = api;
+            return this;
+        }
+
         @SuppressWarnings("unchecked")
         TestServer start() throws Exception {
             HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(threads);
             try {
                 ServerBootstrap bootstrap = new ServerBootstrap()
                         .group(group)
-                        .channel(HttpSysServerChannel.class)
+                        .channelFactory((ChannelFactory<HttpSysServerChannel>) () -> httpApi == null
+                                ? new HttpSysServerChannel() : new HttpSysServerChannel(httpApi))
                         .childHandler(new ChannelInitializer<Channel>() {
                             @Override
                             protected void initChannel(Channel ch) {

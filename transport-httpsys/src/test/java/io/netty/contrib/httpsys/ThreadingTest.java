@@ -17,14 +17,17 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.CharsetUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which threads touch a request: the handler must run on the event loop that dequeued the request's completion
- * (zero thread hops), every loop of the child group must take requests, and throughput is printed for one and two
- * loops (not asserted: CI machines differ).
+ * (zero thread hops), and every loop of the child group must take requests. Throughput for one and two loops is a
+ * measurement, not a test: it runs only with {@code -Dhttpsys.perf=true} and prints its figures.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(120)
@@ -137,21 +140,65 @@ class ThreadingTest {
         }
     }
 
+    /**
+     * Binds a server with one receive per loop whose handler holds its loop until {@code loops} requests are held
+     * at once (see {@link LoopBarrierHandler}), sends that many requests together and returns the threads that
+     * answered them: every loop of the child group took one, whatever the kernel's policy for spreading requests.
+     */
+    private static Set<String> threadsHoldingOneRequestEach(EventLoopGroup boss, EventLoopGroup workers, int loops)
+            throws Exception {
+        int port = freePort();
+        CyclicBarrier allHeld = new CyclicBarrier(loops);
+        Channel server = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(HttpSysServerChannel.class)
+                .option(HttpSysChannelOption.RECEIVES_PER_LOOP, 1)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new LoopBarrierHandler(allHeld, "held"));
+                    }
+                })
+                .bind(HttpSysAddress.ofPort(port)).sync().channel();
+        List<RawHttpClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < loops; i++) {
+                RawHttpClient client = new RawHttpClient(port);
+                clients.add(client);
+                client.send("GET /held HTTP/1.1\r\nHost: a\r\n\r\n");
+            }
+            Set<String> threads = new HashSet<>();
+            for (RawHttpClient client : clients) {
+                String answer = client.read().bodyText();
+                assertTrue(answer.startsWith("held on "), answer);
+                threads.add(answer.substring("held on ".length()));
+            }
+            return threads;
+        } finally {
+            for (RawHttpClient client : clients) {
+                client.close();
+            }
+            server.close().sync();
+        }
+    }
+
     @Test
     void requestsStayOnTheLoopThatReceivedThemAndEveryLoopTakesSome() throws Exception {
         AtomicInteger hops = new AtomicInteger();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         java.util.Map<String, AtomicInteger> perThread = new ConcurrentHashMap<>();
         HttpSysEventLoopGroup group = new HttpSysEventLoopGroup(2);
+        Set<String> holding;
         try {
             run(group, group, hops, threads, perThread, 50);
+            holding = threadsHoldingOneRequestEach(group, group, 2);
         } finally {
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         }
         System.out.println("Requests per event loop (2 loops, " + CONNECTIONS * 50 + " requests, thread hops "
                 + hops.get() + "): " + perThread);
         assertEquals(0, hops.get(), "requests whose handler ran on another thread than the receiving loop");
-        assertEquals(2, threads.size(), "both loops handled requests: " + threads);
+        assertEquals(2, holding.size(), "both loops held a request: " + holding);
     }
 
     @Test
@@ -168,20 +215,25 @@ class ThreadingTest {
         AtomicInteger hops = new AtomicInteger();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         EventLoopGroup boss = new HttpSysEventLoopGroup(1);
-        Set<Thread> bossThreads = ConcurrentHashMap.newKeySet();
+        Set<String> bossThreads = ConcurrentHashMap.newKeySet();
+        Set<String> holding;
         try {
-            boss.submit(() -> bossThreads.add(Thread.currentThread())).sync();
+            boss.submit(() -> bossThreads.add(Thread.currentThread().getName())).sync();
             run(boss, workers, hops, threads, 20);
+            holding = threadsHoldingOneRequestEach(boss, workers, 2);
         } finally {
             boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
             workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
         }
         assertEquals(0, hops.get());
-        assertEquals(2, threads.size(), "the child group's two loops handled requests: " + threads);
-        assertTrue(java.util.Collections.disjoint(threads, bossThreads), "the boss loop handled no request");
+        assertEquals(2, holding.size(), "the child group's two loops held a request each: " + holding);
+        assertTrue(java.util.Collections.disjoint(threads.stream().map(Thread::getName).toList(), bossThreads)
+                && java.util.Collections.disjoint(holding, bossThreads), "the boss loop handled no request");
     }
 
+    /** A measurement, not a unit test: it prints rates no CI machine can judge. Run with -Dhttpsys.perf=true. */
     @Test
+    @EnabledIfSystemProperty(named = "httpsys.perf", matches = "true")
     void throughputWithOneAndTwoLoops() throws Exception {
         // Three alternating rounds, median reported: clients, emulator and server share the same few cores, so one
         // round says little.
@@ -206,7 +258,6 @@ class ThreadingTest {
                         + "rounds: 1 loop %.0f req/s, 2 loops %.0f req/s (all rounds: %s / %s)%n",
                 HttpSys.backendName(), CONNECTIONS, Runtime.getRuntime().availableProcessors(), rates[0][1],
                 rates[1][1], rounded(rates[0]), rounded(rates[1]));
-        assertTrue(rates[0][0] > 0 && rates[1][0] > 0);
     }
 
     private static String rounded(double[] rates) {

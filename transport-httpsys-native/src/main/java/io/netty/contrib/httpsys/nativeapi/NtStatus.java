@@ -30,4 +30,13 @@ public final class NtStatus {
     public static int statusOf(long overlappedInternal) {
         return (int) (overlappedInternal & 0xFFFFFFFFL);
     }
+
+    /**
+     * {@code NT_ERROR(status)} of {@code ntdef.h}: severity 3. Warnings such as {@link #STATUS_BUFFER_OVERFLOW}
+     * (severity 2) are not errors: a call that ends with one at once still writes its {@code IO_STATUS_BLOCK}, and
+     * {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} suppresses its packet like a success's.
+     */
+    public static boolean isError(int status) {
+        return status >>> 30 == 3;
+    }
 }

@@ -461,19 +461,16 @@ final class EmulatedHttpApi implements HttpApi {
     }
 
     /**
-     * Ends a call that completed inside itself: success writes {@code *bytes} and posts a packet when there is
-     * an OVERLAPPED; ERROR_MORE_DATA writes the size needed and posts nothing (a synchronous failure).
+     * Ends a call that completed inside itself. A success or a warning (STATUS_BUFFER_OVERFLOW: ERROR_MORE_DATA,
+     * with the size needed as its byte count) writes {@code *bytes} and the OVERLAPPED, and posts a packet only
+     * when the handle does not skip them; an error (STATUS_END_OF_FILE) writes and posts nothing.
      */
     private static int finishInline(KernelHandle handle, long[] result, long bytesOut, long overlapped) {
         int status = (int) result[0];
-        if (status == NtStatus.STATUS_SUCCESS || status == NtStatusTable.STATUS_BUFFER_OVERFLOW) {
-            if (bytesOut != 0) {
-                PlatformDependent.putInt(bytesOut, (int) result[1]);
-            }
+        if (!NtStatus.isError(status) && bytesOut != 0) {
+            PlatformDependent.putInt(bytesOut, (int) result[1]);
         }
-        if (status == NtStatus.STATUS_SUCCESS) {
-            PendingIo.completeInline(handle, overlapped, status, result[1]);
-        }
+        PendingIo.completeInline(handle, overlapped, status, result[1]);
         return NtStatusTable.toWin32(status);
     }
 
@@ -591,7 +588,7 @@ final class EmulatedHttpApi implements HttpApi {
             if (connection == null) {
                 return WinError.ERROR_CONNECTION_INVALID;
             }
-            wait = PendingIo.start(handle, overlapped);
+            wait = PendingIo.start(handle, overlapped).markUncancellable();
             if (!connection.waitForDisconnect(wait)) {
                 wait.claim();
                 return WinError.ERROR_CONNECTION_INVALID;
@@ -607,11 +604,16 @@ final class EmulatedHttpApi implements HttpApi {
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
+            // "The application must previously have called HttpAddUrl, or HttpAddUrlToUrlGroup to add this
+            // UrlPrefix or a valid prefix of it to the request queue in question" (HttpFlushResponseCache docs),
+            // and the cache flushed is the one "associated with a given request queue". Any other prefix is
+            // ERROR_INVALID_PARAMETER, the one error the docs list.
             UrlPrefix prefix = UrlPrefix.parse(urlPrefix);
-            if (prefix == null || (flags & ~Http.HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE) != 0) {
+            if (prefix == null || (flags & ~Http.HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE) != 0
+                    || !kernel.registry().covers(handle.queue, prefix)) {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
-            kernel.cache().flush(prefix, (flags & Http.HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE) != 0);
+            kernel.cache().flush(handle.queue, prefix, (flags & Http.HTTP_FLUSH_RESPONSE_FLAG_RECURSIVE) != 0);
             PendingIo.completeInline(handle, overlapped, NtStatus.STATUS_SUCCESS, 0);
         }
         return WinError.NO_ERROR;

@@ -115,6 +115,11 @@ final class EmulatedIoCompletion implements IoCompletion {
             return fail(WinError.ERROR_INVALID_HANDLE);
         }
         List<PendingIo> ops = target.inFlight(overlapped);
+        // Disconnect waits are not cancelled: nothing documents that HttpWaitForDisconnect can be, and ASP.NET
+        // Core never tries (DisconnectListener.cs keeps one wait per connection, ended by the disconnect or by
+        // closing the queue). The conservative reading makes a transport that relies on cancelling them hang here
+        // as it might on Windows; CancelIoEx then finds nothing to cancel: ERROR_NOT_FOUND.
+        ops.removeIf(op -> !op.isCancellable());
         if (ops.isEmpty()) {
             return fail(WinError.ERROR_NOT_FOUND);
         }

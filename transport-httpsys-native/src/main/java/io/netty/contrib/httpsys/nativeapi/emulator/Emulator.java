@@ -14,16 +14,26 @@ import io.netty.contrib.httpsys.nativeapi.IoCompletion;
  * (the certificate of {@code https://} prefixes). The HTTP Server API configuration store
  * ({@code HttpSetServiceConfiguration}: URL reservations, certificate bindings, service-wide timeouts, IP listen
  * list) starts empty and lives as long as the JVM; on Windows it is machine-wide and persistent.
+ * {@value StrictMode#SEED_PROPERTY} and its rates turn on {@link StrictMode}.
  */
 public final class Emulator {
 
     private final HttpApi httpApi;
     private final IoCompletion ioCompletion;
+    private final StrictMode strictMode;
 
     private Emulator() {
         Kernel kernel = new Kernel();
-        httpApi = new EmulatedHttpApi(kernel);
-        ioCompletion = new EmulatedIoCompletion(kernel, httpApi);
+        HttpApi emulatedApi = new EmulatedHttpApi(kernel);
+        IoCompletion emulatedCompletion = new EmulatedIoCompletion(kernel, emulatedApi);
+        strictMode = StrictMode.fromSystemProperties();
+        if (strictMode == null) {
+            httpApi = emulatedApi;
+            ioCompletion = emulatedCompletion;
+        } else {
+            httpApi = new StrictHttpApi(kernel, emulatedApi, strictMode);
+            ioCompletion = new StrictIoCompletion(kernel, emulatedCompletion, strictMode);
+        }
     }
 
     /** The emulator of this JVM, started on first use. */
@@ -39,6 +49,11 @@ public final class Emulator {
     /** The emulated completion-port functions; they share one handle space with {@link #httpApi()}. */
     public IoCompletion ioCompletion() {
         return ioCompletion;
+    }
+
+    /** The {@link StrictMode} of this emulator, or {@code null} when it runs without one. */
+    public StrictMode strictMode() {
+        return strictMode;
     }
 
     private static final class Holder {

@@ -40,7 +40,7 @@ final class Kernel {
 
     private final HandleTable handles = new HandleTable();
     private final UrlRegistry registry = new UrlRegistry();
-    private final ResponseCache cache = new ResponseCache();
+    private final ResponseCache cache = new ResponseCache(CacheLimits.fromSystemProperties());
     private final TlsConfig tls = new TlsConfig();
     private final ServiceConfigStore serviceConfig = new ServiceConfigStore();
     private final Map<Long, KernelConnection> connections = new HashMap<>();

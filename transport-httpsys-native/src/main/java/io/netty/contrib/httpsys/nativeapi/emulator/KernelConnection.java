@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,8 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     private boolean kernelAnswered;
     private KernelRequest pausedBy;
     private final List<PendingIo> disconnectWaits = new ArrayList<>();
+    /** The socket failed under the kernel (the client reset it) rather than closing in order; event loop only. */
+    private boolean resetByClient;
     /** The current request was a cache hit on a connection that stays open. */
     private boolean cacheHitKeepsAlive;
     /** IdleConnection, then HeaderWait once bytes of the next head arrive; only touched on the event loop. */
@@ -215,7 +218,17 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     private void requestArrived(ParsedRequest request) {
         kernelAnswered = false;
         stopHeadTimer();
-        byte[] cached = kernel.cache().lookup(request, localPort());
+        UrlRegistry.Route route = kernel.registry().route(localPort(), request.cookedHost(), request.cookedAbsPath());
+        if (route instanceof UrlRegistry.InvalidHostname) {
+            answer(KernelResponses.encode(KernelAnswer.INVALID_HOSTNAME));
+            return;
+        }
+        if (!(route instanceof UrlRegistry.Matched matched)) {
+            answer(KernelResponses.encode(KernelAnswer.NOT_FOUND));
+            return;
+        }
+        UrlGroup group = matched.registration().group();
+        byte[] cached = kernel.cache().serve(request, localPort(), group.queue);
         if (cached != null) {
             // A cache hit is an ordinary response: the connection stays open unless the request said otherwise.
             kernelAnswered = true;
@@ -227,16 +240,6 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        UrlRegistry.Route route = kernel.registry().route(localPort(), request.cookedHost(), request.cookedAbsPath());
-        if (route instanceof UrlRegistry.InvalidHostname) {
-            answer(KernelResponses.encode(KernelAnswer.INVALID_HOSTNAME));
-            return;
-        }
-        if (!(route instanceof UrlRegistry.Matched matched)) {
-            answer(KernelResponses.encode(KernelAnswer.NOT_FOUND));
-            return;
-        }
-        UrlGroup group = matched.registration().group();
         if (!countConnection(group)) {
             // "ConnLimit" in HTTP.SYS's error log: a 503, whatever the queue's 503 verbosity.
             answer(KernelResponses.encode(KernelAnswer.SERVICE_UNAVAILABLE));
@@ -440,8 +443,13 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
                 current.connectionLost();
                 current = null;
             }
+            // Windows documents only that the wait ends when the connection "is broken for any reason", not with
+            // which status. An orderly close completes it with success; a reset with STATUS_CONNECTION_RESET
+            // (ERROR_NETNAME_DELETED), so that a transport must treat every completion as the disconnect, as
+            // ASP.NET Core's DisconnectListener does.
+            int status = resetByClient ? NtStatusTable.STATUS_CONNECTION_RESET : NtStatus.STATUS_SUCCESS;
             for (PendingIo wait : disconnectWaits) {
-                wait.complete(NtStatus.STATUS_SUCCESS, 0);
+                wait.complete(status, 0);
             }
             disconnectWaits.clear();
             kernel.connectionClosed(this);
@@ -451,6 +459,8 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A socket read that fails (ECONNRESET) ends the connection: the client reset it.
+        resetByClient |= cause instanceof IOException;
         ctx.close();
     }
 

@@ -34,6 +34,10 @@ abstract class KernelHandle {
         skipCompletionPortOnSuccess = skip;
     }
 
+    synchronized boolean skipsCompletionPortOnSuccess() {
+        return skipCompletionPortOnSuccess;
+    }
+
     synchronized boolean isClosed() {
         return closed;
     }
@@ -70,7 +74,9 @@ abstract class KernelHandle {
         CompletionPort target;
         long key;
         synchronized (this) {
-            if (synchronous && skipCompletionPortOnSuccess && status == NtStatus.STATUS_SUCCESS) {
+            // FO_SKIP_COMPLETION_PORT: "skip queuing to the completion port when the IRP is completed
+            // synchronously with a non-error status" (WDK, FILE_OBJECT) - successes and warnings alike.
+            if (synchronous && skipCompletionPortOnSuccess && !NtStatus.isError(status)) {
                 return;
             }
             target = port;

@@ -24,6 +24,7 @@ final class PendingIo {
     private final CompletableFuture<long[]> synchronousResult;
     private volatile Runnable onAbort;
     private volatile boolean send;
+    private volatile boolean cancellable = true;
 
     private PendingIo(KernelHandle handle, long overlapped) {
         this.handle = handle;
@@ -42,11 +43,13 @@ final class PendingIo {
     }
 
     /**
-     * Completes a call that ends inside the call itself: writes the OVERLAPPED and posts a packet (unless the
-     * handle skips packets on success). Without an OVERLAPPED nothing is written.
+     * Completes a call that ends inside the call itself with a success or a warning: writes the OVERLAPPED (the
+     * I/O manager writes the IO_STATUS_BLOCK unless {@code NT_ERROR}) and posts a packet unless the handle skips
+     * packets of synchronous non-errors. Without an OVERLAPPED nothing is written. An immediate error writes nothing
+     * and posts nothing: its caller only returns the code (Wine {@code server/async.c}, {@code async_set_result}).
      */
     static void completeInline(KernelHandle handle, long overlapped, int status, long bytes) {
-        if (overlapped == 0) {
+        if (overlapped == 0 || NtStatus.isError(status)) {
             return;
         }
         writeOverlapped(overlapped, status, bytes);
@@ -61,6 +64,16 @@ final class PendingIo {
 
     boolean isSend() {
         return send;
+    }
+
+    /** Marks an operation that {@code CancelIoEx} leaves pending (a disconnect wait): closing its handle ends it. */
+    PendingIo markUncancellable() {
+        cancellable = false;
+        return this;
+    }
+
+    boolean isCancellable() {
+        return cancellable;
     }
 
     long overlapped() {

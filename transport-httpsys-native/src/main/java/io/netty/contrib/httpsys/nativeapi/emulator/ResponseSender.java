@@ -15,6 +15,7 @@ import io.netty.util.internal.PlatformDependent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,15 @@ final class ResponseSender {
 
     /** A file range resolved against the file's size. */
     private record FileRange(FileHandle file, long offset, long length) {
+
+        /** The bytes of the range the file holds now; all of them if its size cannot be read. */
+        long available() {
+            try {
+                return Math.max(0, Math.min(length, file.size() - offset));
+            } catch (IOException e) {
+                return length;
+            }
+        }
     }
 
     int sendHttpResponse(RequestQueueHandle handle, long requestId, int flags, long response, long cachePolicy,
@@ -73,6 +83,7 @@ final class ResponseSender {
             return error;
         }
         long entityLength = length(parts);
+        boolean shortFile = runsPastEndOfFile(parts);
         PendingIo wait;
         synchronized (kernel) {
             KernelRequest request = handle.queue.request(requestId);
@@ -85,17 +96,21 @@ final class ResponseSender {
             KernelResponseWriter.Head encoded = KernelResponseWriter.encodeHead(request.parsed, head.value(),
                     entityLength, flags);
             request.headSent = true;
-            request.closeAfterResponse = encoded.closeAfter();
+            request.closeAfterResponse = encoded.closeAfter() || shortFile;
             if (!encoded.sendBody()) {
                 parts.clear();
             }
             parts.add(0, encoded.bytes());
             boolean last = (flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0;
             if (last) {
-                cache(request, policy.value(), parts);
+                cache(request, policy.value(), head.value(), parts);
             }
             request.connection.responseStarting();
-            wait = transmit(handle, request, parts, last, encoded.closeAfter(), bytesSent, overlapped);
+            wait = transmit(handle, request, parts, last, request.closeAfterResponse, shortFile, bytesSent,
+                    overlapped);
+            if (shortFile) {
+                return WinError.ERROR_HANDLE_EOF;
+            }
             if (wait == null) {
                 return WinError.NO_ERROR;
             }
@@ -117,6 +132,7 @@ final class ResponseSender {
         if (error != WinError.NO_ERROR) {
             return error;
         }
+        boolean shortFile = runsPastEndOfFile(parts);
         PendingIo wait;
         synchronized (kernel) {
             KernelRequest request = handle.queue.request(requestId);
@@ -130,9 +146,13 @@ final class ResponseSender {
                 parts.clear();
             }
             boolean last = (flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0;
-            boolean close = request.closeAfterResponse || KernelResponseWriter.closesAfter(request.parsed, flags);
+            boolean close = request.closeAfterResponse || shortFile
+                    || KernelResponseWriter.closesAfter(request.parsed, flags);
             request.closeAfterResponse = close;
-            wait = transmit(handle, request, parts, last, close, bytesSent, overlapped);
+            wait = transmit(handle, request, parts, last, close, shortFile, bytesSent, overlapped);
+            if (shortFile) {
+                return WinError.ERROR_HANDLE_EOF;
+            }
             if (wait == null) {
                 return WinError.NO_ERROR;
             }
@@ -156,14 +176,32 @@ final class ResponseSender {
                 } catch (IOException e) {
                     return WinError.ERROR_INVALID_HANDLE;
                 }
-                long length = file.length() == -1 ? size - file.offset() : file.length();
-                if (file.offset() > size || length < 0 || file.offset() + length > size) {
-                    return WinError.ERROR_INVALID_PARAMETER;
-                }
+                // A range past the end of the file is not refused here: the file may have shrunk since the
+                // caller sized it, and HTTP.SYS only finds out when it reads (see runsPastEndOfFile).
+                long length = file.length() == -1 ? Math.max(0, size - file.offset()) : file.length();
                 parts.add(new FileRange(handle, file.offset(), length));
             }
         }
         return WinError.NO_ERROR;
+    }
+
+    /**
+     * Whether a file range ends beyond the end of its file (it shrank after the caller sized the range). Such a
+     * send puts the bytes the file still has on the wire, ends with {@code STATUS_END_OF_FILE}
+     * ({@code ERROR_HANDLE_EOF}) and, since the response is now shorter than its head announced, closes the
+     * connection: known at call time, the call returns {@code ERROR_HANDLE_EOF} at once (an error: no packet,
+     * Wine {@code server/async.c}); found while writing, the pending send completes with it. ASP.NET Core counts
+     * {@code ERROR_HANDLE_EOF} from a send as success (ResponseStreamAsyncResult.IOCompleted,
+     * ResponseBody.FlushInternal). Reading what was there and ending the connection is this emulator's model;
+     * nothing documents what HTTP.SYS puts on the wire, and a Windows test checks it.
+     */
+    private static boolean runsPastEndOfFile(List<Object> parts) {
+        for (Object part : parts) {
+            if (part instanceof FileRange range && range.available() < range.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long length(List<Object> parts) {
@@ -181,18 +219,22 @@ final class ResponseSender {
      * as every other task the kernel gives that connection (the codec's continue, a graceful close).
      */
     private PendingIo transmit(RequestQueueHandle handle, KernelRequest request, List<Object> parts, boolean last,
-                               boolean close, long bytesSent, long overlapped) {
+                               boolean close, boolean shortFile, long bytesSent, long overlapped) {
         KernelConnection connection = request.connection;
         Channel channel = connection.channel();
         long total = length(parts);
         boolean memoryOnly = parts.stream().allMatch(p -> p instanceof byte[]);
-        boolean inline = memoryOnly && channel.isWritable();
+        boolean inline = shortFile || memoryOnly && channel.isWritable();
         PendingIo op = inline ? null : PendingIo.start(handle, overlapped).markSend();
         int minSendRate = request.timeouts.minSendRate();
-        channel.eventLoop().execute(() -> write(channel, parts, op, total, minSendRate));
+        boolean closing = last && close;
+        channel.eventLoop().execute(() -> write(channel, parts, op, total, minSendRate, closing));
         if (last) {
             request.responseCompleted();
             connection.responseFinished(request, close);
+        }
+        if (shortFile) {
+            return null;
         }
         if (inline) {
             if (bytesSent != 0) {
@@ -207,14 +249,31 @@ final class ResponseSender {
     /**
      * On the event loop: puts the parts on the wire and completes {@code op} (if any) when they are written. A
      * send still unwritten after {@code total / minSendRate} seconds (at least one) drops the connection:
-     * MinSendRate of {@code HTTP_TIMEOUT_LIMIT_INFO} ("Timer_MinBytesPerSecond" in HTTP.SYS's error log).
+     * MinSendRate of {@code HTTP_TIMEOUT_LIMIT_INFO} ("Timer_MinBytesPerSecond" in HTTP.SYS's error log). A file
+     * that shrank since the call ends the connection after its last byte, unless {@code closing} (the response's
+     * end already closes it).
      */
-    private static void write(Channel channel, List<Object> parts, PendingIo op, long total, int minSendRate) {
+    private static void write(Channel channel, List<Object> parts, PendingIo op, long total, int minSendRate,
+                              boolean closing) {
         ChannelFuture lastWrite = null;
+        boolean endOfFile = false;
         try {
             for (Object part : parts) {
-                lastWrite = channel.write(part instanceof byte[] bytes ? Unpooled.wrappedBuffer(bytes)
-                        : fileMessage(channel, (FileRange) part));
+                if (part instanceof byte[] bytes) {
+                    lastWrite = channel.write(Unpooled.wrappedBuffer(bytes));
+                    continue;
+                }
+                FileRange range = (FileRange) part;
+                long available = range.available();
+                if (available < range.length()) {
+                    // The file shrank since the call: what it still has goes out, then the connection ends.
+                    endOfFile = true;
+                    range = new FileRange(range.file(), range.offset(), available);
+                }
+                lastWrite = channel.write(fileMessage(channel, range));
+                if (endOfFile) {
+                    break;
+                }
             }
         } catch (IOException e) {
             // The file cannot be read any more: the response cannot be finished, so the connection goes.
@@ -239,14 +298,22 @@ final class ResponseSender {
             }, seconds, TimeUnit.SECONDS);
             written.addListener(f -> timer.cancel(false));
         }
+        if (endOfFile && !closing) {
+            GracefulClose.afterFlush(channel);
+        }
         if (op == null) {
             return;
         }
         if (lastWrite == null) {
             op.complete(NtStatus.STATUS_SUCCESS, 0);
         } else {
-            lastWrite.addListener(f -> op.complete(f.isSuccess() ? NtStatus.STATUS_SUCCESS
-                    : NtStatusTable.STATUS_CONNECTION_DISCONNECTED, f.isSuccess() ? total : 0));
+            boolean shortened = endOfFile;
+            lastWrite.addListener(f -> {
+                // A region that meets the end of a file shrinking during the transfer fails the write.
+                boolean eof = shortened || !f.isSuccess() && runsPastEndOfFile(parts);
+                op.complete(eof ? NtStatusTable.STATUS_END_OF_FILE : f.isSuccess() ? NtStatus.STATUS_SUCCESS
+                        : NtStatusTable.STATUS_CONNECTION_DISCONNECTED, f.isSuccess() ? total : 0);
+            });
         }
     }
 
@@ -259,19 +326,41 @@ final class ResponseSender {
         return new DefaultFileRegion(file, range.offset(), range.length());
     }
 
-    /** Stores a complete single-call GET response sent with HttpCachePolicyTimeToLive in the kernel cache. */
-    private void cache(KernelRequest request, ResponseReader.CachePolicy policy, List<Object> parts) {
-        if (policy.policy() != Http.HttpCachePolicyTimeToLive || !"GET".equals(request.parsed.verb())) {
+    /**
+     * Offers a response complete in one call to the kernel cache, which decides whether HTTP.SYS would keep it.
+     * {@code parts} is the head the kernel wrote, then the body; file ranges are read into the entry, since
+     * HTTP.SYS caches file-handle responses too (ASP.NET Core {@code Caching_SendFileWithFullContentLength_Cached}).
+     */
+    private void cache(KernelRequest request, ResponseReader.CachePolicy policy, ResponseHead head,
+                       List<Object> parts) {
+        if (policy.policy() == Http.HttpCachePolicyNocache || length(parts) > kernel.cache().maxResponseBytes()) {
             return;
         }
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
-        for (Object part : parts) {
-            if (!(part instanceof byte[] bytes)) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Object part : parts.subList(1, parts.size())) {
+            if (part instanceof byte[] bytes) {
+                body.writeBytes(bytes);
+            } else if (!readInto(body, (FileRange) part)) {
                 return;
             }
-            response.writeBytes(bytes);
         }
-        kernel.cache().store(request.parsed, request.connection.localPort(), response.toByteArray(),
-                policy.secondsToLive());
+        kernel.cache().store(request.parsed, request.connection.localPort(), request.queue, policy, head,
+                ((byte[]) parts.get(0)).length, body.toByteArray());
+    }
+
+    /** Appends a file range's bytes; {@code false} when the file no longer has them all. */
+    private static boolean readInto(ByteArrayOutputStream out, FileRange range) {
+        ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
+        try (FileChannel file = range.file().openForSend()) {
+            while (buffer.hasRemaining()) {
+                if (file.read(buffer, range.offset() + buffer.position()) < 0) {
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        out.write(buffer.array(), 0, buffer.capacity());
+        return true;
     }
 }

@@ -98,6 +98,25 @@ final class UrlRegistry {
         }
     }
 
+    /**
+     * Whether {@code prefix} is a prefix registered for {@code queue} (in a URL group bound to it) or lies under
+     * one: the same host part and port, and a path under the registered one.
+     */
+    boolean covers(RequestQueue queue, UrlPrefix prefix) {
+        List<UrlRegistration> onPort = byPort.get(prefix.port());
+        if (onPort == null) {
+            return false;
+        }
+        for (UrlRegistration registration : onPort) {
+            UrlPrefix registered = registration.prefix();
+            if (registration.group().queue == queue && registered.hostKind() == prefix.hostKind()
+                    && registered.host().equals(prefix.host()) && prefix.path().startsWith(registered.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Routes a request that arrived on local {@code port} for {@code cookedHost} ("name:port") and path. */
     Route route(int port, String cookedHost, String absPath) {
         List<UrlRegistration> onPort = byPort.get(port);

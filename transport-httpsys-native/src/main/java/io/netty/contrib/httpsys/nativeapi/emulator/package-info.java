@@ -12,7 +12,9 @@
  * ({@code KernelConnection}, {@code KernelRequest}, {@code ResponseSender}, {@code ResponseCache}); completion
  * ({@code PendingIo}, {@code CompletionPort}, {@code NtStatusTable}); the wire codec ({@code KernelRequestDecoder},
  * {@code KernelResponseWriter}, {@code KernelResponses}); the marshalling ({@code RequestMarshaller},
- * {@code ResponseReader}); the configuration store ({@code ServiceConfigStore}) and timers ({@code TimeoutLimits}).
+ * {@code ResponseReader}); the configuration store ({@code ServiceConfigStore}) and timers ({@code TimeoutLimits});
+ * the strict mode ({@code StrictMode}, {@code StrictHttpApi}, {@code StrictIoCompletion}: seeded pending results,
+ * late and reordered completions, injected errors and dropped clients; see RELIABILITY.md).
  *
  * <p>Choices where Windows' behaviour is not pinned down by a test that passes on Windows, kept in one place:
  * <ul>
@@ -20,6 +22,11 @@
  *       {@code ERROR_CONNECTION_INVALID} (1229), as Wine's tests show for answered requests; an operation in
  *       flight when the client goes away completes with {@code STATUS_CONNECTION_DISCONNECTED}, which
  *       {@code RtlNtStatusToDosError} maps to {@code ERROR_NETNAME_DELETED} (64).</li>
+ *   <li>{@code HttpWaitForDisconnect(Ex)} waits are not cancellable: {@code CancelIoEx} leaves them pending
+ *       (and fails with {@code ERROR_NOT_FOUND} when nothing else matched), since nothing documents that they can
+ *       be cancelled. They end when the connection closes ({@code STATUS_SUCCESS}), when the client resets it
+ *       ({@code STATUS_CONNECTION_RESET}, 64), or with {@code STATUS_CANCELLED} (995) when their queue handle is
+ *       closed or the queue shut down.</li>
  *   <li>A full queue answers per {@code HttpServer503VerbosityProperty}: the documented default
  *       ({@code Http503ResponseVerbosityBasic}) resets the connection; Limited and Full send 503.</li>
  *   <li>Sends of memory chunks complete inside the call when the connection can take the bytes (0, plus a
