@@ -77,10 +77,13 @@ class HttpSysIoHandlerTest {
             for (int i = 0; i < 3; i++) {
                 assertTrue(longWaits.tryAcquire(10, TimeUnit.SECONDS), "the loop went to wait");
                 int mark = io.mark();
-                // Only PostQueuedCompletionStatus can end that wait: the task runs at once or not for an hour.
+                // Only a packet can end that wait: the task runs at once or not for an hour. The wake-up posted for
+                // the previous task may still be queued (the loop is counted as waiting as it enters the call), and
+                // then it wakes the loop and no second one is posted: at most one, never one per task.
                 group.submit(() -> group.execute(() -> { })).get(10, TimeUnit.SECONDS);
-                assertEquals(1, io.callsSince(mark, "PostQueuedCompletionStatus").size(),
-                        "one wake-up packet, none for the task the loop queued itself");
+                int posted = io.callsSince(mark, "PostQueuedCompletionStatus").size();
+                assertTrue(posted <= 1, "one wake-up packet at most, none for the task the loop queued itself: "
+                        + posted);
             }
             far.cancel(false);
         } finally {
