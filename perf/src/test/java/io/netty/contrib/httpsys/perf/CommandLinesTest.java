@@ -4,6 +4,7 @@ import io.netty.contrib.httpsys.examples.CommandLine;
 import io.netty.contrib.httpsys.examples.FileServer;
 import io.netty.contrib.httpsys.examples.HelloWorldServer;
 import io.netty.contrib.httpsys.examples.SnoopServer;
+import io.netty.contrib.httpsys.perf.jmh.RatioReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class CommandLinesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {HelloWorldServer.class, FileServer.class, SnoopServer.class, HelloServer.class,
-            LoadGenerator.class, PerfMatrix.class, WindowsVerification.class})
+            LoadGenerator.class, PerfMatrix.class, WindowsVerification.class, RatioReport.class})
     void helpPrintsUsageAndUnknownOptionsAreRefused(Class<?> program) throws Exception {
         // Both JVMs at once: this test is mostly JVM start-up.
         CompletableFuture<Exit> help = CompletableFuture.supplyAsync(() -> java(program, "--help"));

@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * responses are sent and the receives are posted again, so the time per operation is the event loop's time per
  * request plus a share of two cross-thread wake-ups per batch. {@code -prof gc}'s B/op counts every thread's
  * allocations, the null kernel's own included (about 150 bytes per request: its queue nodes and packet).
- * {@code cpuNanos / cpuRequests} is the event loop thread's CPU time per request.
+ * {@code cpuNanos / cpuRequests} is the event loop thread's CPU time per request; the {@code kernel*} counters
+ * ({@link KernelCallCounter}) count the calls into the kernel, each divided by {@code kernelRequests} is calls per
+ * request.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -93,7 +95,7 @@ public class HttpSysPipelineBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long request(CpuTimeCounter cpu) {
+    public long request(CpuTimeCounter cpu, KernelCallCounter calls) {
         for (int i = 0; i < BATCH; i++) {
             if (!kernel.deliver(image)) {
                 throw new IllegalStateException("a receive was missing: the transport lost one");
@@ -102,6 +104,7 @@ public class HttpSysPipelineBenchmark {
         expected += BATCH;
         kernel.awaitIdle(expected, BATCH);
         cpu.requests(BATCH, eventLoopThread);
+        calls.requests(BATCH, kernel);
         return expected;
     }
 }

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * its buffer and posts the completion; sends succeed synchronously (with
  * {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} no packet is queued) and only count finished responses. The
  * completion port is a queue of packets written into {@code OVERLAPPED_ENTRY}s exactly as the transport reads
- * them.
+ * them. It counts the calls that would cross into the kernel on Windows per request (receives, sends, completion
+ * dequeues, wake-up posts), for a benchmark to report.
  */
 public final class NullKernel implements HttpApi, IoCompletion {
 
@@ -48,6 +49,11 @@ public final class NullKernel implements HttpApi, IoCompletion {
     private final ConcurrentLinkedQueue<PendingReceive> receives = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingReceives = new AtomicInteger();
     private final AtomicLong responses = new AtomicLong();
+    // The kernel calls the transport makes, counted so that a benchmark can report them per request.
+    private final AtomicLong receiveCalls = new AtomicLong();
+    private final AtomicLong sendCalls = new AtomicLong();
+    private final AtomicLong dequeueCalls = new AtomicLong();
+    private final AtomicLong postCalls = new AtomicLong();
     private final ThreadLocal<int[]> lastError = ThreadLocal.withInitial(() -> new int[1]);
     private volatile Thread waiter;
     private volatile long wakeAtResponses = Long.MAX_VALUE;
@@ -86,6 +92,26 @@ public final class NullKernel implements HttpApi, IoCompletion {
     /** Responses completed (the send without {@code MORE_DATA}) so far. */
     public long responses() {
         return responses.get();
+    }
+
+    /** {@code HttpReceiveHttpRequest} and {@code HttpReceiveRequestEntityBody} calls so far. */
+    public long receiveCalls() {
+        return receiveCalls.get();
+    }
+
+    /** {@code HttpSendHttpResponse} and {@code HttpSendResponseEntityBody} calls so far. */
+    public long sendCalls() {
+        return sendCalls.get();
+    }
+
+    /** {@code GetQueuedCompletionStatusEx} calls so far, the ones that dequeued nothing included. */
+    public long dequeueCalls() {
+        return dequeueCalls.get();
+    }
+
+    /** {@code PostQueuedCompletionStatus} calls so far: the event loop's cross-thread wake-ups. */
+    public long postCalls() {
+        return postCalls.get();
     }
 
     /**
@@ -170,6 +196,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     @Override
     public boolean GetQueuedCompletionStatusEx(long completionPort, long completionPortEntries, int count,
                                                long numEntriesRemoved, int milliseconds, boolean alertable) {
+        dequeueCalls.incrementAndGet();
         LinkedBlockingQueue<Packet> queue = ports.get(index(completionPort));
         Packet first;
         try {
@@ -198,6 +225,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     @Override
     public boolean PostQueuedCompletionStatus(long completionPort, int numberOfBytesTransferred, long completionKey,
                                               long overlapped) {
+        postCalls.incrementAndGet();
         enqueue(completionPort, new Packet(completionKey, overlapped, NtStatus.STATUS_SUCCESS, numberOfBytesTransferred));
         return true;
     }
@@ -361,6 +389,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     @Override
     public int HttpReceiveHttpRequest(long requestQueueHandle, long requestId, int flags, long requestBuffer,
                                       int requestBufferLength, long bytesReturned, long overlapped) {
+        receiveCalls.incrementAndGet();
         if (overlapped == 0) {
             return fail(WinError.ERROR_NOT_SUPPORTED);
         }
@@ -373,6 +402,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     @Override
     public int HttpReceiveRequestEntityBody(long requestQueueHandle, long requestId, int flags, long entityBuffer,
                                             int entityBufferLength, long bytesReturned, long overlapped) {
+        receiveCalls.incrementAndGet();
         // Every prepared request carries its whole body (COPY_BODY): nothing is left to read.
         return WinError.ERROR_HANDLE_EOF;
     }
@@ -392,6 +422,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     }
 
     private int sent(int flags) {
+        sendCalls.incrementAndGet();
         if ((flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0) {
             responseCompleted();
         }

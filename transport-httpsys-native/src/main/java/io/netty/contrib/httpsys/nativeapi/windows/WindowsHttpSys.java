@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The native backend's availability, decided once per JVM like Netty's {@code Epoll}: on Windows x64 it binds
- * {@code httpapi.dll} and {@code kernel32.dll} and calls
+ * {@code httpapi.dll} and {@code kernel32.dll} (through {@link WindowsBinding}: FFM on JDK 22+, else JNA) and calls
  * {@code HttpInitialize(HTTPAPI_VERSION_2, HTTP_INITIALIZE_SERVER | HTTP_INITIALIZE_CONFIG, NULL)}; anywhere
  * else it records why not, without touching JNA.
  *
@@ -26,26 +26,29 @@ public final class WindowsHttpSys {
 
     private static final HttpApi HTTP_API;
     private static final IoCompletion IO_COMPLETION;
+    private static final String BINDING;
     private static final Throwable UNAVAILABILITY_CAUSE;
 
     static {
         HttpApi httpApi = null;
         IoCompletion ioCompletion = null;
+        String bindingName = null;
         Throwable cause = platformMismatch(SystemPropertyUtil.get("os.name", ""), PlatformDependent.normalizedArch());
         if (cause == null) {
             try {
-                WindowsHttpApi api = WindowsHttpApi.load();
-                IoCompletion kernel32 = WindowsIoCompletion.load();
-                HttpSysException.check(api.HttpInitialize(Http.HTTPAPI_VERSION_2,
+                WindowsBinding binding = WindowsBinding.load();
+                HttpSysException.check(binding.httpApi().HttpInitialize(Http.HTTPAPI_VERSION_2,
                         Http.HTTP_INITIALIZE_SERVER | Http.HTTP_INITIALIZE_CONFIG, 0), "HttpInitialize");
-                httpApi = api;
-                ioCompletion = kernel32;
+                httpApi = binding.httpApi();
+                ioCompletion = binding.ioCompletion();
+                bindingName = binding.name();
             } catch (Exception | LinkageError e) {
                 cause = e;
             }
         }
         HTTP_API = httpApi;
         IO_COMPLETION = ioCompletion;
+        BINDING = bindingName;
         UNAVAILABILITY_CAUSE = cause;
     }
 
@@ -82,6 +85,14 @@ public final class WindowsHttpSys {
     /** Whether {@code httpapi.dll} is bound and initialized. */
     public static boolean isAvailable() {
         return UNAVAILABILITY_CAUSE == null;
+    }
+
+    /**
+     * How the DLLs are bound: {@code "ffm"} ({@code java.lang.foreign}, JDK 22 and later) or {@code "jna"}
+     * (JDK 17 to 21, or {@code -Dio.netty.contrib.httpsys.binding=jna}); {@code null} when unavailable.
+     */
+    public static String binding() {
+        return BINDING;
     }
 
     /** Why the native backend is unavailable, or {@code null} when it is available. */
