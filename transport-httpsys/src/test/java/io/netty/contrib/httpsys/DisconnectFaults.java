@@ -1,15 +1,10 @@
 package io.netty.contrib.httpsys;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.contrib.httpsys.nativeapi.WinError;
-import io.netty.handler.codec.http.FullHttpRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,24 +21,13 @@ class DisconnectFaults {
 
     private final ScriptedKernel kernel = ScriptedKernel.get();
 
-    /** Holds every request unanswered, as a handler that answers later does: its channel watches the connection. */
-    @ChannelHandler.Sharable
-    private static final class Hold extends SimpleChannelInboundHandler<FullHttpRequest> {
-        final CompletableFuture<Channel> held = new CompletableFuture<>();
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            held.complete(ctx.channel());
-        }
-    }
-
     private void assertHeldRequestIsClosed(ScriptedKernel.Action waitEnds) throws Exception {
-        Hold hold = new Hold();
+        RequestHold hold = new RequestHold();
         try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(hold))) {
             ScriptedKernel.Script ended = kernel.next("HttpWaitForDisconnectEx", waitEnds);
             RawHttpClient client = server.rawClient();
             client.send("GET /held HTTP/1.1\r\nHost: a\r\n\r\n");
-            Channel request = hold.held.get(10, TimeUnit.SECONDS);
+            Channel request = hold.held.get(10, TimeUnit.SECONDS).channel();
             ended.awaitFired();
             assertTrue(request.closeFuture().await(10, TimeUnit.SECONDS), "the held request outlived its client");
             client.expectClosedWithoutResponse();

@@ -290,18 +290,13 @@ class ServerChannelTest {
 
     @Test
     void maxConnectionsIsEnforcedByTheKernel() throws Exception {
-        CompletableFuture<ChannelHandlerContext> held = new CompletableFuture<>();
+        RequestHold hold = new RequestHold();
         try (TestServer server = TestServer.builder()
                 .option(HttpSysChannelOption.MAX_CONNECTIONS, 1L)
-                .pipeline(ch -> ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                        held.complete(ctx);
-                    }
-                })).start()) {
+                .pipeline(ch -> ch.pipeline().addLast(hold)).start()) {
             RawHttpClient first = server.rawClient();
             first.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n");
-            ChannelHandlerContext ctx = held.get(10, TimeUnit.SECONDS);
+            ChannelHandlerContext ctx = hold.held.get(10, TimeUnit.SECONDS);
             // The first connection counts against the limit while its request is held: the kernel turns the
             // second away itself ("ConnLimit", a 503 whatever the 503 verbosity).
             RawHttpClient second = server.rawClient();
@@ -407,24 +402,14 @@ class ServerChannelTest {
     @Test
     void gracefulShutdownLetsAnInFlightRequestFinish() throws Exception {
         HttpSysEventLoopGroup group = newGroup(1);
-        CompletableFuture<ChannelHandlerContext> handlerContext = new CompletableFuture<>();
+        RequestHold hold = new RequestHold();
         int port = freePort();
         new ServerBootstrap().group(group).channel(HttpSysServerChannel.class)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                                handlerContext.complete(ctx);
-                            }
-                        });
-                    }
-                }).bind(HttpSysAddress.ofPort(port)).sync();
+                .childHandler(hold).bind(HttpSysAddress.ofPort(port)).sync();
         CompletableFuture<HttpResponse<String>> response = RequestResponseTest.client().sendAsync(
                 HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/slow")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        ChannelHandlerContext ctx = handlerContext.get(10, TimeUnit.SECONDS);
+        ChannelHandlerContext ctx = hold.held.get(10, TimeUnit.SECONDS);
         io.netty.util.concurrent.Future<?> shutdown = group.shutdownGracefully(1, 10, TimeUnit.SECONDS);
         // The answer comes from outside the loop while it shuts down, as a slow backend's would.
         RequestResponseTest.respond(ctx, HttpResponseStatus.OK, "finished");
@@ -482,18 +467,13 @@ class ServerChannelTest {
     @Test
     void closingTheServerChannelLetsAHeldRequestFinishThenClosesTheQueue() throws Exception {
         CallRecorder<HttpApi> kernel = CallRecorder.of(HttpApi.class, HttpSysBackend.current().httpApi());
-        CompletableFuture<ChannelHandlerContext> held = new CompletableFuture<>();
+        RequestHold hold = new RequestHold();
         try (TestServer server = TestServer.builder()
                 .httpApi(kernel.proxy())
-                .pipeline(ch -> ch.pipeline().addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                        held.complete(ctx);
-                    }
-                })).start()) {
+                .pipeline(ch -> ch.pipeline().addLast(hold)).start()) {
             RawHttpClient client = server.rawClient();
             client.send("GET /held HTTP/1.1\r\nHost: a\r\n\r\n");
-            ChannelHandlerContext ctx = held.get(10, TimeUnit.SECONDS);
+            ChannelHandlerContext ctx = hold.held.get(10, TimeUnit.SECONDS);
             server.channel().close().sync();
             // HttpSysServerChannel's contract: closing lets the requests in flight finish; the queue, URL group and
             // session close after the last of them. The held request is still live, so nothing is closed yet.
