@@ -41,32 +41,31 @@ class RequestChannelFaults {
         assertEquals("/after", client.read().bodyText());
     }
 
-    @Test
-    void headSendFailingInlineFailsTheWriteAndDropsTheRequest() throws Exception {
+    /** The response head's send fails as {@code sendFails} says: the write fails, the client is dropped. */
+    private void assertHeadSendFailureDropsTheRequest(ScriptedKernel.Action sendFails, int expectedError)
+            throws Exception {
         UriAnswer answer = new UriAnswer();
         try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(answer))) {
-            kernel.next("HttpSendHttpResponse", call -> call.returnInline(WinError.ERROR_CONNECTION_INVALID));
+            kernel.next("HttpSendHttpResponse", sendFails);
             RawHttpClient client = server.rawClient();
             client.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n");
             Throwable cause = failureOf(answer.firstWrite);
-            assertEquals(WinError.ERROR_CONNECTION_INVALID, assertInstanceOf(HttpSysException.class, cause).errorCode());
+            assertEquals(expectedError, assertInstanceOf(HttpSysException.class, cause).errorCode());
             client.expectClosedWithoutResponse();
             assertStillServing(server);
         }
     }
 
     @Test
+    void headSendFailingInlineFailsTheWriteAndDropsTheRequest() throws Exception {
+        assertHeadSendFailureDropsTheRequest(call -> call.returnInline(WinError.ERROR_CONNECTION_INVALID),
+                WinError.ERROR_CONNECTION_INVALID);
+    }
+
+    @Test
     void headSendFailingLaterFailsTheWriteAndDropsTheRequest() throws Exception {
-        UriAnswer answer = new UriAnswer();
-        try (TestServer server = TestServer.start(ch -> ch.pipeline().addLast(answer))) {
-            kernel.next("HttpSendHttpResponse", call -> call.completeLater(NtStatus.STATUS_CONNECTION_INVALID, 0));
-            RawHttpClient client = server.rawClient();
-            client.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n");
-            Throwable cause = failureOf(answer.firstWrite);
-            assertEquals(WinError.ERROR_CONNECTION_INVALID, assertInstanceOf(HttpSysException.class, cause).errorCode());
-            client.expectClosedWithoutResponse();
-            assertStillServing(server);
-        }
+        assertHeadSendFailureDropsTheRequest(call -> call.completeLater(NtStatus.STATUS_CONNECTION_INVALID, 0),
+                WinError.ERROR_CONNECTION_INVALID);
     }
 
     /** A kernel call that throws (a broken custom backend, say) fails the write instead of leaving it pending. */

@@ -40,11 +40,6 @@ final class EmulatedHttpApi implements HttpApi {
         this.sender = new ResponseSender(kernel);
     }
 
-    private RequestQueueHandle queueHandle(long handle) {
-        RequestQueueHandle queueHandle = kernel.handles().get(handle, RequestQueueHandle.class);
-        return queueHandle == null || queueHandle.isClosed() ? null : queueHandle;
-    }
-
     // ---- initialisation
 
     @Override
@@ -212,7 +207,7 @@ final class EmulatedHttpApi implements HttpApi {
                     group.queue = null;
                     return WinError.NO_ERROR;
                 }
-                RequestQueueHandle handle = queueHandle(HttpBindingInfo.requestQueueHandle(propertyInformation));
+                RequestQueueHandle handle = kernel.queueHandle(HttpBindingInfo.requestQueueHandle(propertyInformation));
                 if (handle == null) {
                     return WinError.ERROR_INVALID_PARAMETER;
                 }
@@ -289,7 +284,7 @@ final class EmulatedHttpApi implements HttpApi {
     public int HttpCloseRequestQueue(long requestQueueHandle) {
         List<KernelRequest> dropped = List.of();
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -314,7 +309,7 @@ final class EmulatedHttpApi implements HttpApi {
     @Override
     public int HttpShutdownRequestQueue(long requestQueueHandle) {
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 // Documented: ERROR_INVALID_PARAMETER when the handle is no request queue.
                 return WinError.ERROR_INVALID_PARAMETER;
@@ -345,7 +340,7 @@ final class EmulatedHttpApi implements HttpApi {
     public int HttpSetRequestQueueProperty(long requestQueueHandle, int property, long propertyInformation,
                                            int propertyInformationLength, int reserved1, long reserved2) {
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -386,7 +381,7 @@ final class EmulatedHttpApi implements HttpApi {
                                              int propertyInformationLength, int reserved1, long returnLength,
                                              long reserved2) {
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -417,7 +412,7 @@ final class EmulatedHttpApi implements HttpApi {
         RequestQueueHandle handle;
         KernelRequest.Delivery delivery;
         synchronized (kernel) {
-            handle = queueHandle(requestQueueHandle);
+            handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -481,7 +476,7 @@ final class EmulatedHttpApi implements HttpApi {
         RequestQueueHandle handle;
         KernelRequest.Taken now;
         synchronized (kernel) {
-            handle = queueHandle(requestQueueHandle);
+            handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -521,7 +516,7 @@ final class EmulatedHttpApi implements HttpApi {
                                     long overlapped, long logData) {
         RequestQueueHandle handle;
         synchronized (kernel) {
-            handle = queueHandle(requestQueueHandle);
+            handle = kernel.queueHandle(requestQueueHandle);
         }
         if (handle == null) {
             return WinError.ERROR_INVALID_HANDLE;
@@ -535,7 +530,7 @@ final class EmulatedHttpApi implements HttpApi {
                                           long reserved1, int reserved2, long overlapped, long logData) {
         RequestQueueHandle handle;
         synchronized (kernel) {
-            handle = queueHandle(requestQueueHandle);
+            handle = kernel.queueHandle(requestQueueHandle);
         }
         if (handle == null) {
             return WinError.ERROR_INVALID_HANDLE;
@@ -549,7 +544,7 @@ final class EmulatedHttpApi implements HttpApi {
     @Override
     public int HttpCancelHttpRequest(long requestQueueHandle, long requestId, long overlapped) {
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -580,7 +575,7 @@ final class EmulatedHttpApi implements HttpApi {
     private int waitForDisconnect(long requestQueueHandle, long connectionId, long overlapped) {
         PendingIo wait;
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -600,7 +595,7 @@ final class EmulatedHttpApi implements HttpApi {
     @Override
     public int HttpFlushResponseCache(long requestQueueHandle, String urlPrefix, int flags, long overlapped) {
         synchronized (kernel) {
-            RequestQueueHandle handle = queueHandle(requestQueueHandle);
+            RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
             if (handle == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
@@ -624,7 +619,7 @@ final class EmulatedHttpApi implements HttpApi {
                                             long sslClientCertInfo, int sslClientCertInfoSize, long bytesReceived,
                                             long overlapped) {
         synchronized (kernel) {
-            if (queueHandle(requestQueueHandle) == null) {
+            if (kernel.queueHandle(requestQueueHandle) == null) {
                 return WinError.ERROR_INVALID_HANDLE;
             }
             if (kernel.connection(connectionId) == null) {

@@ -78,6 +78,12 @@ final class Kernel {
         return handles;
     }
 
+    /** The request queue handle with this value, or {@code null} when there is none or it was closed. */
+    RequestQueueHandle queueHandle(long handle) {
+        RequestQueueHandle queueHandle = handles.get(handle, RequestQueueHandle.class);
+        return queueHandle == null || queueHandle.isClosed() ? null : queueHandle;
+    }
+
     UrlRegistry registry() {
         return registry;
     }

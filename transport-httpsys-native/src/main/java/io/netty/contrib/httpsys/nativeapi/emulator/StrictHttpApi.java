@@ -24,15 +24,14 @@ import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
  * a failure reported as a completion marks the {@code OVERLAPPED} pending, then writes it and posts the packet.
  * Functions without an {@code OVERLAPPED} and the configuration functions pass straight through.
  */
-final class StrictHttpApi implements HttpApi {
+final class StrictHttpApi extends ForwardingHttpApi {
 
     private final Kernel kernel;
-    private final HttpApi emulated;
     private final StrictMode strict;
 
     StrictHttpApi(Kernel kernel, HttpApi emulated, StrictMode strict) {
+        super(emulated);
         this.kernel = kernel;
-        this.emulated = emulated;
         this.strict = strict;
     }
 
@@ -41,7 +40,7 @@ final class StrictHttpApi implements HttpApi {
     @Override
     public int HttpReceiveHttpRequest(long requestQueueHandle, long requestId, int flags, long requestBuffer,
                                       int requestBufferLength, long bytesReturned, long overlapped) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         boolean dropAfter = false;
         if (handle != null && strict.fault()) {
             if (requestId == Http.HTTP_NULL_ID) {
@@ -71,7 +70,7 @@ final class StrictHttpApi implements HttpApi {
                 }
             }
         }
-        int result = emulated.HttpReceiveHttpRequest(requestQueueHandle, requestId, flags, requestBuffer,
+        int result = delegate.HttpReceiveHttpRequest(requestQueueHandle, requestId, flags, requestBuffer,
                 requestBufferLength, bytesReturned, overlapped);
         if (dropAfter && (result == WinError.NO_ERROR || result == WinError.ERROR_MORE_DATA)) {
             dropLater(handle, HttpRequestV2.requestId(requestBuffer), "drop-request");
@@ -82,14 +81,14 @@ final class StrictHttpApi implements HttpApi {
     @Override
     public int HttpReceiveRequestEntityBody(long requestQueueHandle, long requestId, int flags, long entityBuffer,
                                             int entityBufferLength, long bytesReturned, long overlapped) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         if (handle != null && strict.fault()) {
             int injected = connectionFault(handle, requestId, overlapped, "drop-request");
             if (injected != -1) {
                 return injected;
             }
         }
-        return maybePend(handle, overlapped, emulated.HttpReceiveRequestEntityBody(requestQueueHandle, requestId,
+        return maybePend(handle, overlapped, delegate.HttpReceiveRequestEntityBody(requestQueueHandle, requestId,
                 flags, entityBuffer, entityBufferLength, bytesReturned, overlapped));
     }
 
@@ -97,7 +96,7 @@ final class StrictHttpApi implements HttpApi {
     public int HttpSendHttpResponse(long requestQueueHandle, long requestId, int flags, long httpResponse,
                                     long cachePolicy, long bytesSent, long reserved1, int reserved2,
                                     long overlapped, long logData) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         boolean endOfFile = false;
         if (handle != null && strict.fault()) {
             boolean file = httpResponse != 0 && hasFileChunk(HttpResponseV2.entityChunkCount(httpResponse),
@@ -113,7 +112,7 @@ final class StrictHttpApi implements HttpApi {
         if (endOfFile) {
             strict.endOfFileOnSuccess(overlapped);
         }
-        int result = emulated.HttpSendHttpResponse(requestQueueHandle, requestId, flags, httpResponse, cachePolicy,
+        int result = delegate.HttpSendHttpResponse(requestQueueHandle, requestId, flags, httpResponse, cachePolicy,
                 bytesSent, reserved1, reserved2, overlapped, logData);
         return endOfFile ? reportEndOfFile(handle, overlapped, result) : maybePend(handle, overlapped, result);
     }
@@ -122,7 +121,7 @@ final class StrictHttpApi implements HttpApi {
     public int HttpSendResponseEntityBody(long requestQueueHandle, long requestId, int flags,
                                           short entityChunkCount, long entityChunks, long bytesSent,
                                           long reserved1, int reserved2, long overlapped, long logData) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         boolean endOfFile = false;
         if (handle != null && strict.fault()) {
             boolean file = hasFileChunk(entityChunkCount & 0xFFFF, entityChunks);
@@ -137,21 +136,21 @@ final class StrictHttpApi implements HttpApi {
         if (endOfFile) {
             strict.endOfFileOnSuccess(overlapped);
         }
-        int result = emulated.HttpSendResponseEntityBody(requestQueueHandle, requestId, flags, entityChunkCount,
+        int result = delegate.HttpSendResponseEntityBody(requestQueueHandle, requestId, flags, entityChunkCount,
                 entityChunks, bytesSent, reserved1, reserved2, overlapped, logData);
         return endOfFile ? reportEndOfFile(handle, overlapped, result) : maybePend(handle, overlapped, result);
     }
 
     @Override
     public int HttpCancelHttpRequest(long requestQueueHandle, long requestId, long overlapped) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         if (handle != null && strict.fault()) {
             // The cancel happens, but the answer is the one of a connection that died just before it.
-            if (emulated.HttpCancelHttpRequest(requestQueueHandle, requestId, 0) == WinError.NO_ERROR) {
+            if (delegate.HttpCancelHttpRequest(requestQueueHandle, requestId, 0) == WinError.NO_ERROR) {
                 return fail(handle, overlapped, NtStatus.STATUS_CONNECTION_INVALID);
             }
         }
-        return maybePend(handle, overlapped, emulated.HttpCancelHttpRequest(requestQueueHandle, requestId,
+        return maybePend(handle, overlapped, delegate.HttpCancelHttpRequest(requestQueueHandle, requestId,
                 overlapped));
     }
 
@@ -159,23 +158,23 @@ final class StrictHttpApi implements HttpApi {
     public int HttpWaitForDisconnect(long requestQueueHandle, long connectionId, long overlapped) {
         int injected = disconnectFault(requestQueueHandle, connectionId);
         return injected != -1 ? injected
-                : emulated.HttpWaitForDisconnect(requestQueueHandle, connectionId, overlapped);
+                : delegate.HttpWaitForDisconnect(requestQueueHandle, connectionId, overlapped);
     }
 
     @Override
     public int HttpWaitForDisconnectEx(long requestQueueHandle, long connectionId, int reserved, long overlapped) {
         int injected = disconnectFault(requestQueueHandle, connectionId);
         return injected != -1 ? injected
-                : emulated.HttpWaitForDisconnectEx(requestQueueHandle, connectionId, reserved, overlapped);
+                : delegate.HttpWaitForDisconnectEx(requestQueueHandle, connectionId, reserved, overlapped);
     }
 
     @Override
     public int HttpFlushResponseCache(long requestQueueHandle, String urlPrefix, int flags, long overlapped) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         if (handle != null && strict.fault()) {
             return inlineError(WinError.ERROR_NOT_ENOUGH_MEMORY);
         }
-        return maybePend(handle, overlapped, emulated.HttpFlushResponseCache(requestQueueHandle, urlPrefix, flags,
+        return maybePend(handle, overlapped, delegate.HttpFlushResponseCache(requestQueueHandle, urlPrefix, flags,
                 overlapped));
     }
 
@@ -212,7 +211,7 @@ final class StrictHttpApi implements HttpApi {
     }
 
     private int disconnectFault(long requestQueueHandle, long connectionId) {
-        RequestQueueHandle handle = queueHandle(requestQueueHandle);
+        RequestQueueHandle handle = kernel.queueHandle(requestQueueHandle);
         if (handle == null || !strict.fault()) {
             return -1;
         }
@@ -341,169 +340,4 @@ final class StrictHttpApi implements HttpApi {
         return false;
     }
 
-    private RequestQueueHandle queueHandle(long handle) {
-        RequestQueueHandle queueHandle = kernel.handles().get(handle, RequestQueueHandle.class);
-        return queueHandle == null || queueHandle.isClosed() ? null : queueHandle;
-    }
-
-    // ---- everything else passes through
-
-    @Override
-    public int HttpInitialize(int version, int flags, long reserved) {
-        return emulated.HttpInitialize(version, flags, reserved);
-    }
-
-    @Override
-    public int HttpTerminate(int flags, long reserved) {
-        return emulated.HttpTerminate(flags, reserved);
-    }
-
-    @Override
-    public int HttpCreateServerSession(int version, long serverSessionIdOut, int reserved) {
-        return emulated.HttpCreateServerSession(version, serverSessionIdOut, reserved);
-    }
-
-    @Override
-    public int HttpCloseServerSession(long serverSessionId) {
-        return emulated.HttpCloseServerSession(serverSessionId);
-    }
-
-    @Override
-    public int HttpSetServerSessionProperty(long serverSessionId, int property, long propertyInformation,
-                                            int propertyInformationLength) {
-        return emulated.HttpSetServerSessionProperty(serverSessionId, property, propertyInformation,
-                propertyInformationLength);
-    }
-
-    @Override
-    public int HttpQueryServerSessionProperty(long serverSessionId, int property, long propertyInformation,
-                                              int propertyInformationLength, long returnLength) {
-        return emulated.HttpQueryServerSessionProperty(serverSessionId, property, propertyInformation,
-                propertyInformationLength, returnLength);
-    }
-
-    @Override
-    public int HttpCreateUrlGroup(long serverSessionId, long urlGroupIdOut, int reserved) {
-        return emulated.HttpCreateUrlGroup(serverSessionId, urlGroupIdOut, reserved);
-    }
-
-    @Override
-    public int HttpCloseUrlGroup(long urlGroupId) {
-        return emulated.HttpCloseUrlGroup(urlGroupId);
-    }
-
-    @Override
-    public int HttpAddUrlToUrlGroup(long urlGroupId, String fullyQualifiedUrl, long urlContext, int reserved) {
-        return emulated.HttpAddUrlToUrlGroup(urlGroupId, fullyQualifiedUrl, urlContext, reserved);
-    }
-
-    @Override
-    public int HttpRemoveUrlFromUrlGroup(long urlGroupId, String fullyQualifiedUrl, int flags) {
-        return emulated.HttpRemoveUrlFromUrlGroup(urlGroupId, fullyQualifiedUrl, flags);
-    }
-
-    @Override
-    public int HttpSetUrlGroupProperty(long urlGroupId, int property, long propertyInformation,
-                                       int propertyInformationLength) {
-        return emulated.HttpSetUrlGroupProperty(urlGroupId, property, propertyInformation, propertyInformationLength);
-    }
-
-    @Override
-    public int HttpQueryUrlGroupProperty(long urlGroupId, int property, long propertyInformation,
-                                         int propertyInformationLength, long returnLength) {
-        return emulated.HttpQueryUrlGroupProperty(urlGroupId, property, propertyInformation,
-                propertyInformationLength, returnLength);
-    }
-
-    @Override
-    public int HttpCreateRequestQueue(int version, String name, long securityAttributes, int flags,
-                                      long requestQueueHandleOut) {
-        return emulated.HttpCreateRequestQueue(version, name, securityAttributes, flags, requestQueueHandleOut);
-    }
-
-    @Override
-    public int HttpCloseRequestQueue(long requestQueueHandle) {
-        return emulated.HttpCloseRequestQueue(requestQueueHandle);
-    }
-
-    @Override
-    public int HttpShutdownRequestQueue(long requestQueueHandle) {
-        return emulated.HttpShutdownRequestQueue(requestQueueHandle);
-    }
-
-    @Override
-    public int HttpSetRequestQueueProperty(long requestQueueHandle, int property, long propertyInformation,
-                                           int propertyInformationLength, int reserved1, long reserved2) {
-        return emulated.HttpSetRequestQueueProperty(requestQueueHandle, property, propertyInformation,
-                propertyInformationLength, reserved1, reserved2);
-    }
-
-    @Override
-    public int HttpQueryRequestQueueProperty(long requestQueueHandle, int property, long propertyInformation,
-                                             int propertyInformationLength, int reserved1, long returnLength,
-                                             long reserved2) {
-        return emulated.HttpQueryRequestQueueProperty(requestQueueHandle, property, propertyInformation,
-                propertyInformationLength, reserved1, returnLength, reserved2);
-    }
-
-    @Override
-    public int HttpReceiveClientCertificate(long requestQueueHandle, long connectionId, int flags,
-                                            long sslClientCertInfo, int sslClientCertInfoSize, long bytesReceived,
-                                            long overlapped) {
-        return emulated.HttpReceiveClientCertificate(requestQueueHandle, connectionId, flags, sslClientCertInfo,
-                sslClientCertInfoSize, bytesReceived, overlapped);
-    }
-
-    @Override
-    public int HttpSetServiceConfiguration(long serviceHandle, int configId, long configInformation,
-                                           int configInformationLength, long overlapped) {
-        return emulated.HttpSetServiceConfiguration(serviceHandle, configId, configInformation,
-                configInformationLength, overlapped);
-    }
-
-    @Override
-    public int HttpDeleteServiceConfiguration(long serviceHandle, int configId, long configInformation,
-                                              int configInformationLength, long overlapped) {
-        return emulated.HttpDeleteServiceConfiguration(serviceHandle, configId, configInformation,
-                configInformationLength, overlapped);
-    }
-
-    @Override
-    public int HttpQueryServiceConfiguration(long serviceHandle, int configId, long input, int inputLength,
-                                             long output, int outputLength, long returnLength, long overlapped) {
-        return emulated.HttpQueryServiceConfiguration(serviceHandle, configId, input, inputLength, output,
-                outputLength, returnLength, overlapped);
-    }
-
-    @Override
-    public int HttpDelegateRequestEx(long requestQueueHandle, long delegateQueueHandle, long requestId,
-                                     long delegateUrlGroupId, int propertyInfoSetSize, long propertyInfoSet) {
-        return emulated.HttpDelegateRequestEx(requestQueueHandle, delegateQueueHandle, requestId, delegateUrlGroupId,
-                propertyInfoSetSize, propertyInfoSet);
-    }
-
-    @Override
-    public int HttpQueryRequestProperty(long requestQueueHandle, long id, int propertyId, long qualifier,
-                                        int qualifierSize, long output, int outputBufferLength, long bytesReturned,
-                                        long overlapped) {
-        return emulated.HttpQueryRequestProperty(requestQueueHandle, id, propertyId, qualifier, qualifierSize, output,
-                outputBufferLength, bytesReturned, overlapped);
-    }
-
-    @Override
-    public int HttpSetRequestProperty(long requestQueueHandle, long id, int propertyId, long input,
-                                      int inputPropertySize, long overlapped) {
-        return emulated.HttpSetRequestProperty(requestQueueHandle, id, propertyId, input, inputPropertySize,
-                overlapped);
-    }
-
-    @Override
-    public boolean isDelegationSupported() {
-        return emulated.isDelegationSupported();
-    }
-
-    @Override
-    public boolean isRequestPropertySupported() {
-        return emulated.isRequestPropertySupported();
-    }
 }

@@ -20,17 +20,16 @@ import java.util.concurrent.TimeUnit;
  * {@link StrictHttpApi} as {@code STATUS_END_OF_FILE} instead of success. Wake-ups posted by the application
  * ({@code lpOverlapped == NULL}) are never held back. Everything else passes through.
  */
-final class StrictIoCompletion implements IoCompletion {
+final class StrictIoCompletion extends ForwardingIoCompletion {
 
     private final Kernel kernel;
-    private final IoCompletion emulated;
     private final StrictMode strict;
     /** The packets queued again after a hold-back: each is held back at most once. */
     private final Set<Long> heldBack = ConcurrentHashMap.newKeySet();
 
     StrictIoCompletion(Kernel kernel, IoCompletion emulated, StrictMode strict) {
+        super(emulated);
         this.kernel = kernel;
-        this.emulated = emulated;
         this.strict = strict;
     }
 
@@ -40,7 +39,7 @@ final class StrictIoCompletion implements IoCompletion {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(milliseconds & 0xFFFFFFFFL);
         int wait = milliseconds;
         while (true) {
-            if (!emulated.GetQueuedCompletionStatusEx(completionPort, completionPortEntries, count,
+            if (!delegate.GetQueuedCompletionStatusEx(completionPort, completionPortEntries, count,
                     numEntriesRemoved, wait, alertable)) {
                 return false;
             }
@@ -96,58 +95,5 @@ final class StrictIoCompletion implements IoCompletion {
                 port.post(packet);
             }
         });
-    }
-
-    // ---- everything else passes through
-
-    @Override
-    public long CreateIoCompletionPort(long fileHandle, long existingCompletionPort, long completionKey,
-                                       int numberOfConcurrentThreads) {
-        return emulated.CreateIoCompletionPort(fileHandle, existingCompletionPort, completionKey,
-                numberOfConcurrentThreads);
-    }
-
-    @Override
-    public boolean PostQueuedCompletionStatus(long completionPort, int numberOfBytesTransferred, long completionKey,
-                                              long overlapped) {
-        return emulated.PostQueuedCompletionStatus(completionPort, numberOfBytesTransferred, completionKey,
-                overlapped);
-    }
-
-    @Override
-    public boolean CancelIoEx(long handle, long overlapped) {
-        return emulated.CancelIoEx(handle, overlapped);
-    }
-
-    @Override
-    public boolean SetFileCompletionNotificationModes(long fileHandle, byte flags) {
-        return emulated.SetFileCompletionNotificationModes(fileHandle, flags);
-    }
-
-    @Override
-    public boolean CloseHandle(long handle) {
-        return emulated.CloseHandle(handle);
-    }
-
-    @Override
-    public long CreateFileW(String fileName, int desiredAccess, int shareMode, long securityAttributes,
-                            int creationDisposition, int flagsAndAttributes, long templateFile) {
-        return emulated.CreateFileW(fileName, desiredAccess, shareMode, securityAttributes, creationDisposition,
-                flagsAndAttributes, templateFile);
-    }
-
-    @Override
-    public boolean GetFileSizeEx(long file, long fileSizeOut) {
-        return emulated.GetFileSizeEx(file, fileSizeOut);
-    }
-
-    @Override
-    public int GetLastError() {
-        return emulated.GetLastError();
-    }
-
-    @Override
-    public int RtlNtStatusToDosError(int status) {
-        return emulated.RtlNtStatusToDosError(status);
     }
 }
