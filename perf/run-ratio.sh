@@ -60,8 +60,11 @@ for round in $(seq 1 "$rounds"); do
   position=1
   for side in $order; do
     base="$results/round-$round-$position-$side"
+    # httpsys: the handler added by a ChannelInitializer per request, as most bootstraps do (its pipeline param).
+    extra=()
+    [ "$side" = httpsys ] && extra=(-p pipeline=initializer)
     echo "round $round/$rounds: $side ($(date -u +%H:%M:%S) UTC)"
-    java -jar "$JAR" "${BENCHMARK[$side]}" -p request="$requests" -f 1 -wi "$warmup" -i "$iterations" \
+    java -jar "$JAR" "${BENCHMARK[$side]}" -p request="$requests" "${extra[@]}" -f 1 -wi "$warmup" -i "$iterations" \
         -w "$time" -r "$time" -prof gc -rf csv -rff "$base.csv" > "$base.log" 2>&1 \
       || { echo "run-ratio.sh: JMH failed, see $base.log" >&2; tail -20 "$base.log" >&2; exit 1; }
     position=2

@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
+import io.netty.util.internal.EmptyArrays;
 import io.netty.util.internal.PlatformDependent;
 
 import java.nio.ByteBuffer;
@@ -45,15 +46,12 @@ import java.nio.charset.StandardCharsets;
  *     The cooked URL stays available in {@link HttpSysRequestInfo#cookedUrl()}.</li>
  * <li>Version: 1.0 stays 1.0; HTTP/1.1, HTTP/2 and HTTP/3 are all presented as HTTP/1.1 (the handler API
  *     is HTTP/1.x); {@link HttpSysRequestInfo#protocol()} tells them apart.</li>
- * <li>Headers: a {@code DefaultHttpHeaders} with name and value validation off. HTTP.SYS has already
- *     rejected malformed names and values, so validating again is wasted work; a mutable map is kept
- *     (rather than a read-only flat array) because handlers and codecs edit request headers. Known headers
- *     use the interned {@link HttpHeaderNames} constants ({@link HttpKnownHeaders#requestHeaderLowerCaseName}:
- *     no name allocation, cached hashes); values (and unknown names) are {@link AsciiString}s over one copy
- *     of the request's header bytes (two objects fewer per header than a {@code String} each;
- *     {@code HttpHeaders.get} makes the {@code String} on first use). Known headers come first in
- *     {@code HTTP_HEADER_ID} order, then unknown ones in arrival order (HTTP.SYS does not keep the original
- *     interleaving).</li>
+ * <li>Headers: {@link HttpSysRequestHeaders}, a view over one copy of the request's header bytes that answers
+ *     lookups without building a map and becomes a {@code DefaultHttpHeaders} (name and value validation off:
+ *     HTTP.SYS has already rejected malformed ones) when a handler changes or iterates them. Known headers use the
+ *     interned {@link HttpHeaderNames} constants ({@link HttpKnownHeaders#requestHeaderLowerCaseName}) and come
+ *     first in {@code HTTP_HEADER_ID} order, then unknown ones in arrival order (HTTP.SYS does not keep the
+ *     original interleaving).</li>
  * <li>Body of a full request: the {@code COPY_BODY} chunks are copied into one buffer of the channel's
  *     allocator. As {@code HttpObjectAggregator} does, {@code Transfer-Encoding: chunked} is removed (the
  *     kernel already de-chunked the body) and {@code Content-Length} is set to the body length when absent
@@ -64,8 +62,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class HttpSysRequestDecoder {
 
-    private static final DefaultHttpHeadersFactory HEADERS =
-            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
     private static final DefaultHttpHeadersFactory TRAILERS =
             DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
@@ -94,16 +90,15 @@ final class HttpSysRequestDecoder {
     }
 
     private byte[] bytes = new byte[512];
-    private char[] chars = new char[256];
-    /** The header bytes of the request being decoded, and how much of them is filled (see {@link #ascii}). */
-    private byte[] block;
-    private int blockPosition;
+    /** Where the header strings of the request being decoded start and end ({@link #extendSpan}). */
+    private long low;
+    private long high;
 
     /** Reads the request's metadata; see {@link HttpSysRequestInfo}. */
     HttpSysRequestInfo decodeInfo(long request) {
         long cooked = HttpRequestV2.cookedUrl(request);
         return new HttpSysRequestInfo(request,
-                utf16(HttpCookedUrl.fullUrl(cooked), HttpCookedUrl.fullUrlLength(cooked)));
+                copyOf(HttpCookedUrl.fullUrl(cooked), HttpCookedUrl.fullUrlLength(cooked)));
     }
 
     /**
@@ -111,7 +106,7 @@ final class HttpSysRequestDecoder {
      * ({@code HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY}), copied into a buffer of {@code alloc}.
      */
     FullHttpRequest decodeFull(long request, HttpSysRequestInfo info, ByteBufAllocator alloc) {
-        HttpHeaders headers = decodeHeaders(request);
+        HttpSysRequestHeaders headers = decodeHeaders(request);
         ByteBuf body = copyEntityChunks(request, alloc);
         FullHttpRequest full = new HttpSysFullHttpRequest(version(request, info), method(request), uri(request),
                 body, headers);
@@ -210,10 +205,11 @@ final class HttpSysRequestDecoder {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
         }
         if (chunked || !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            if (length == 0) {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO);
+            AsciiString value = length == 0 ? HttpHeaderValues.ZERO : AsciiString.of(String.valueOf(length));
+            if (headers instanceof HttpSysRequestHeaders && !chunked) {
+                ((HttpSysRequestHeaders) headers).addContentLength(value);
             } else {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(length));
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, value);
             }
         }
     }
@@ -283,74 +279,103 @@ final class HttpSysRequestDecoder {
         return i;
     }
 
-    private HttpHeaders decodeHeaders(long request) {
-        HttpHeaders headers = HEADERS.newHeaders();
+    /**
+     * The request's headers as {@link HttpSysRequestHeaders}: a copy of every unknown name and every value in one
+     * array, and where each one is, in the order {@code DefaultHttpHeaders} would have them. HTTP.SYS writes the
+     * strings next to each other in the receive buffer, so when they lie close together (at most half as many
+     * bytes again between them) the whole stretch is copied at once: one copy instead of two per header.
+     */
+    private HttpSysRequestHeaders decodeHeaders(long request) {
         long nativeHeaders = HttpRequestV2.headers(request);
         int unknownCount = HttpRequestHeaders.unknownHeaderCount(nativeHeaders);
         long unknown = HttpRequestHeaders.unknownHeaders(nativeHeaders);
-        int total = 0;
+        int count = unknownCount;
+        long total = 0;
+        low = Long.MAX_VALUE;
+        high = 0;
         for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
             long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
-            if (HttpKnownHeader.rawValue(known) != 0) {
-                total += HttpKnownHeader.rawValueLength(known);
+            long value = HttpKnownHeader.rawValue(known);
+            if (value != 0) {
+                int length = HttpKnownHeader.rawValueLength(known);
+                count++;
+                total += length;
+                extendSpan(value, length);
             }
         }
         for (int i = 0; i < unknownCount; i++) {
             long header = HttpUnknownHeader.at(unknown, i);
-            total += HttpUnknownHeader.nameLength(header) + HttpUnknownHeader.rawValueLength(header);
+            int nameLength = HttpUnknownHeader.nameLength(header);
+            int valueLength = HttpUnknownHeader.rawValueLength(header);
+            total += nameLength + valueLength;
+            extendSpan(HttpUnknownHeader.name(header), nameLength);
+            extendSpan(HttpUnknownHeader.rawValue(header), valueLength);
         }
-        block = new byte[total];
-        blockPosition = 0;
-        try {
-            for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
-                long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
-                long value = HttpKnownHeader.rawValue(known);
-                if (value != 0) {
-                    headers.add(HttpKnownHeaders.requestHeaderLowerCaseName(id),
-                            ascii(value, HttpKnownHeader.rawValueLength(known)));
-                }
-            }
-            for (int i = 0; i < unknownCount; i++) {
-                long header = HttpUnknownHeader.at(unknown, i);
-                headers.add(ascii(HttpUnknownHeader.name(header), HttpUnknownHeader.nameLength(header)),
-                        ascii(HttpUnknownHeader.rawValue(header), HttpUnknownHeader.rawValueLength(header)));
-            }
-        } finally {
-            block = null;
+        long span = high - low;
+        boolean whole = total > 0 && span <= total + (total >>> 1) + 64;
+        byte[] block = new byte[(int) (whole ? span : total)];
+        if (whole) {
+            PlatformDependent.copyMemory(low, block, 0, span);
         }
-        return headers;
+        int[] index = new int[3 * count];
+        int position = 0;
+        int entry = 0;
+        long base = whole ? low : 0;
+        for (int id = 0; id < Http.HttpHeaderRequestMaximum; id++) {
+            long known = HttpRequestHeaders.knownHeader(nativeHeaders, id);
+            long value = HttpKnownHeader.rawValue(known);
+            if (value != 0) {
+                int length = HttpKnownHeader.rawValueLength(known);
+                index[entry] = -1 - id;
+                index[entry + 1] = length;
+                index[entry + 2] = whole && length != 0 ? (int) (value - base) : position;
+                position = whole ? position : copy(value, length, block, position);
+                entry += 3;
+            }
+        }
+        for (int i = 0; i < unknownCount; i++) {
+            long header = HttpUnknownHeader.at(unknown, i);
+            long name = HttpUnknownHeader.name(header);
+            long value = HttpUnknownHeader.rawValue(header);
+            int nameLength = HttpUnknownHeader.nameLength(header);
+            int valueLength = HttpUnknownHeader.rawValueLength(header);
+            index[entry] = whole && nameLength != 0 ? (int) (name - base) : position;
+            position = whole ? position : copy(name, nameLength, block, position);
+            index[entry + 1] = nameLength << 16 | valueLength;
+            index[entry + 2] = whole && valueLength != 0 ? (int) (value - base) : position;
+            position = whole ? position : copy(value, valueLength, block, position);
+            entry += 3;
+        }
+        return new HttpSysRequestHeaders(block, index, count);
+    }
+
+    /** Widens [{@link #low}, {@link #high}) to cover the {@code length} bytes at {@code address}. */
+    private void extendSpan(long address, int length) {
+        if (length != 0) {
+            low = Math.min(low, address);
+            high = Math.max(high, address + length);
+        }
+    }
+
+    /** Copies the {@code length} bytes at {@code address} to {@code block[position]}; returns the next position. */
+    private static int copy(long address, int length, byte[] block, int position) {
+        if (length != 0) {
+            PlatformDependent.copyMemory(address, block, position, length);
+        }
+        return position + length;
     }
 
     /**
-     * The next {@code length} bytes of {@link #block}, copied from {@code address}: every name and value of a
-     * request shares that one array instead of a {@code String} and a {@code byte[]} each. {@code get} still
-     * returns a {@code String} ({@link AsciiString#toString()}, made once per value and kept), and
-     * {@code contains}/{@code containsValue} and the {@code CharSequence} views compare without one.
+     * A copy of the {@code length} bytes at {@code address}: the cooked URL stays UTF-16 until a handler asks for
+     * it (most never do), which costs one copy instead of a per-character decode on every request.
      */
-    private AsciiString ascii(long address, int length) {
-        if (length == 0) {
-            return AsciiString.EMPTY_STRING;
+    private static byte[] copyOf(long address, int length) {
+        if (address == 0 || length == 0) {
+            return EmptyArrays.EMPTY_BYTES;
         }
-        int offset = blockPosition;
-        PlatformDependent.copyMemory(address, block, offset, length);
-        blockPosition = offset + length;
-        return new AsciiString(block, offset, length, false);
-    }
-
-    /** The UTF-16 string of {@code byteLength} bytes at {@code address}. */
-    private String utf16(long address, int byteLength) {
-        if (address == 0 || byteLength == 0) {
-            return "";
-        }
-        int length = byteLength >>> 1;
-        if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
-        }
-        char[] c = chars;
-        for (int i = 0; i < length; i++) {
-            c[i] = (char) PlatformDependent.getShort(address + 2L * i);
-        }
-        return new String(c, 0, length);
+        byte[] copy = new byte[length];
+        PlatformDependent.copyMemory(address, copy, 0, length);
+        return copy;
     }
 
     /** The scratch array holding {@code length} bytes copied from {@code address}. */

@@ -91,7 +91,9 @@ public final class HttpSysRequestInfo {
     private final long rawConnectionId;
     private final long urlContext;
     private final int flags;
-    private final String cookedUrl;
+    /** {@code FullUrl} as HTTP.SYS wrote it (UTF-16LE), copied; decoded on first use into {@link #cookedUrl}. */
+    private final byte[] cookedUrlUtf16;
+    private String cookedUrl;
     // Transport addresses as numbers: family (0 = none), port, address bits, IPv6 scope. The
     // InetSocketAddress objects are made on first use; a race makes two equal objects, which is harmless.
     private final int remoteFamily;
@@ -109,13 +111,13 @@ public final class HttpSysRequestInfo {
     /** The TLS facts, {@code null} for a plain request (which then carries no fields for them). */
     private final Tls tls;
 
-    HttpSysRequestInfo(long request, String cookedUrl) {
+    HttpSysRequestInfo(long request, byte[] cookedUrlUtf16) {
         requestId = HttpRequestV2.requestId(request);
         connectionId = HttpRequestV2.connectionId(request);
         rawConnectionId = HttpRequestV2.rawConnectionId(request);
         urlContext = HttpRequestV2.urlContext(request);
         flags = HttpRequestV2.flags(request);
-        this.cookedUrl = cookedUrl;
+        this.cookedUrlUtf16 = cookedUrlUtf16;
         long address = HttpRequestV2.address(request);
         long remote = HttpTransportAddress.remoteAddress(address);
         remoteFamily = family(remote);
@@ -238,7 +240,12 @@ public final class HttpSysRequestInfo {
      * {@code http://localhost:8080/app/a b}). The request's {@code uri()} keeps the raw form.
      */
     public String cookedUrl() {
-        return cookedUrl;
+        String cached = cookedUrl;
+        if (cached == null) {
+            cached = new String(cookedUrlUtf16, StandardCharsets.UTF_16LE);
+            cookedUrl = cached;
+        }
+        return cached;
     }
 
     /** The TLS connection's symmetric key size in bits, or 0 without TLS. */
@@ -283,7 +290,7 @@ public final class HttpSysRequestInfo {
                 + ", connectionId=" + Long.toUnsignedString(connectionId, 16)
                 + ", protocol=" + protocol() + ", secure=" + isSecure()
                 + (sslProtocolInfo() == null ? "" : ", tls=" + sslProtocolInfo().protocol())
-                + ", remote=" + remoteAddress() + ", url=" + cookedUrl + ')';
+                + ", remote=" + remoteAddress() + ", url=" + cookedUrl() + ')';
     }
 
     /**

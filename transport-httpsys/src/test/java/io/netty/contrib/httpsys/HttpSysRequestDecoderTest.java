@@ -14,14 +14,19 @@ import io.netty.contrib.httpsys.nativeapi.emulator.ParsedRequest;
 import io.netty.contrib.httpsys.nativeapi.emulator.RequestHeader;
 import io.netty.contrib.httpsys.nativeapi.emulator.RequestMarshaller;
 import io.netty.contrib.httpsys.nativeapi.emulator.SslDetails;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslProtocolInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +113,71 @@ class HttpSysRequestDecoderTest {
             assertNull(info.serverCertSubject());
             assertNull(info.clientCertificate());
             assertNull(info.sslProtocolInfo());
+        } finally {
+            req.release();
+        }
+    }
+
+    /**
+     * The receive buffer is reused for the next request as soon as a request is decoded: nothing of a decoded
+     * request (headers looked up before or after, their map, the cooked URL) may still read it.
+     */
+    @Test
+    void aDecodedRequestKeepsItsDataWhenTheReceiveBufferIsReused() {
+        ParsedRequest parsed = request("GET", "/a?q=1", "/a", "?q=1", 1, 1, -1, false,
+                header("Host", HOST), header("Accept", "text/html"), header("X-Trace", "one"),
+                header("Connection", "keep-alive"));
+        long r = marshal(parsed, ipv4(), 0, null, 0);
+        HttpSysRequestInfo info = decoder.decodeInfo(r);
+        FullHttpRequest req = decoder.decodeFull(r, info, alloc);
+        try {
+            assertEquals("text/html", req.headers().get(HttpHeaderNames.ACCEPT), "looked up before the reuse");
+            PlatformDependent.setMemory(r, 16 * 1024, (byte) 'Z');
+
+            assertEquals(HOST, req.headers().get("Host"));
+            assertEquals("one", req.headers().get("x-trace"));
+            assertTrue(HttpUtil.isKeepAlive(req));
+            assertEquals("http://" + HOST + "/a?q=1", info.cookedUrl());
+            assertEquals("/a?q=1", req.uri());
+            List<String> entries = new ArrayList<>();
+            req.headers().forEach(e -> entries.add(e.getKey() + ": " + e.getValue()));
+            assertEquals(List.of("connection: keep-alive", "accept: text/html", "host: " + HOST, "X-Trace: one",
+                    "content-length: 0"), entries);
+        } finally {
+            req.release();
+        }
+    }
+
+    /**
+     * The decoder copies the header strings in one piece when they lie together, as HTTP.SYS and the emulator
+     * write them; a kernel that scatters them (here: one value and one unknown name moved 12 KiB away) is read
+     * string by string, with the same result.
+     */
+    @Test
+    void headerStringsFarApartAreCopiedOneByOne() {
+        ParsedRequest parsed = request("GET", "/", "/", null, 1, 1, -1, false,
+                header("Host", HOST), header("User-Agent", "curl/8"), header("X-Far", "away"),
+                header("X-Near", "here"));
+        long r = marshal(parsed, ipv4(), 0, null, 0);
+        long headers = HttpRequestV2.headers(r);
+        long agent = HttpRequestHeaders.knownHeader(headers, Http.HttpHeaderUserAgent);
+        long far = r + 12 * 1024;
+        PlatformDependent.copyMemory(HttpKnownHeader.rawValue(agent), far, HttpKnownHeader.rawValueLength(agent));
+        HttpKnownHeader.setRawValue(agent, far);
+        long unknown = HttpUnknownHeader.at(HttpRequestHeaders.unknownHeaders(headers), 0);
+        long farName = far + 100;
+        PlatformDependent.copyMemory(HttpUnknownHeader.name(unknown), farName, HttpUnknownHeader.nameLength(unknown));
+        HttpUnknownHeader.setName(unknown, farName);
+
+        FullHttpRequest req = decoder.decodeFull(r, decoder.decodeInfo(r), alloc);
+        try {
+            PlatformDependent.setMemory(r, 16 * 1024, (byte) 'Z');
+            assertEquals("curl/8", req.headers().get(HttpHeaderNames.USER_AGENT));
+            assertEquals("away", req.headers().get("x-far"));
+            assertEquals("here", req.headers().get("X-Near"));
+            assertEquals(HOST, req.headers().get(HttpHeaderNames.HOST));
+            assertEquals(List.of("X-Far", "X-Near"), req.headers().names().stream()
+                    .filter(n -> n.startsWith("X-")).collect(Collectors.toList()));
         } finally {
             req.release();
         }

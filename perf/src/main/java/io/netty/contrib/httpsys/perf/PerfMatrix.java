@@ -151,9 +151,10 @@ public final class PerfMatrix {
                   + "): these are NOT HTTP.SYS numbers\n"
                 : "## " + System.getProperty("os.name") + ", httpsys = " + backend(variants) + "\n");
         out.append(String.format(Locale.ROOT, "%d clients, %.1f s warm-up, %.1f s measured, median of %d runs "
-                        + "(by req/s); client TLS: %s; p95 latency in ms%n%n", template.clients(),
+                        + "(by req/s); client TLS: %s; p95 latency in ms%n", template.clients(),
                 template.warmup().toMillis() / 1000.0, template.duration().toMillis() / 1000.0, runs,
                 template.sslProvider()));
+        out.append(tlsEngines(HttpSys.isEmulated())).append("\n\n");
         out.append("| scenario |");
         for (ServerVariant v : variants) {
             out.append(' ').append(v.label()).append(" req/s | p95 | err |");
@@ -184,6 +185,17 @@ public final class PerfMatrix {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Which TLS engine served each row, and so what the HTTPS ratios divide: on the emulator the httpsys rows use
+     * the JDK's engine ({@code TlsConfig}), as the {@code nio} row they are divided by does, never the
+     * {@code nio-openssl} row; on Windows they use SChannel in the kernel, which no NIO row matches.
+     */
+    static String tlsEngines(boolean emulated) {
+        return "Server TLS engines: httpsys = " + (emulated ? "JDK (the emulator's)" : "SChannel (kernel TLS)")
+                + ", nio = JDK, nio-openssl / epoll-openssl = OpenSSL (BoringSSL). HTTPS rows' httpsys/nio ratios "
+                + (emulated ? "divide JDK TLS by JDK TLS." : "divide SChannel by the JDK's engine: unlike engines.");
     }
 
     private static String backend(List<ServerVariant> variants) {

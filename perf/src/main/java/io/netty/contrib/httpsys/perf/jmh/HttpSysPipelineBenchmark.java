@@ -55,6 +55,15 @@ public class HttpSysPipelineBenchmark {
     @Param({"GET", "POST_4K"})
     public String request;
 
+    /**
+     * How the handler reaches each request's pipeline: {@code initializer}, a {@code ChannelInitializer} adding it
+     * (what most bootstraps do, and what {@code perf/run-ratio.sh} measures), or {@code shared}, the
+     * {@code @Sharable} handler itself as the child handler, which saves the initializer's per-request work (its
+     * handler context, its bookkeeping set, removing itself).
+     */
+    @Param({"initializer", "shared"})
+    public String pipeline;
+
     private NullKernel kernel;
     private RequestImage image;
     private HttpSysEventLoopGroup group;
@@ -74,7 +83,7 @@ public class HttpSysPipelineBenchmark {
                 .channel(HttpSysServerChannel.class)
                 .option(HttpSysChannelOption.RECEIVES_PER_LOOP, BATCH)
                 .option(HttpSysChannelOption.INITIAL_RECEIVE_BUFFER_SIZE, 16 * 1024)
-                .childHandler(new ChannelInitializer<Channel>() {
+                .childHandler("shared".equals(pipeline) ? hello : new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(hello);

@@ -6,12 +6,8 @@ import io.netty.contrib.httpsys.nativeapi.IoCompletion;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
-import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.util.internal.PlatformDependent;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,18 +21,13 @@ import java.util.concurrent.locks.LockSupport;
  * its buffer and posts the completion; sends succeed synchronously (with
  * {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} no packet is queued) and only count finished responses. The
  * completion port is a queue of packets written into {@code OVERLAPPED_ENTRY}s exactly as the transport reads
- * them. It counts the calls that would cross into the kernel on Windows per request (receives, sends, completion
+ * them. Nothing on the per-request path allocates ({@link PendingReceives}, {@link PacketQueue}), so that the
+ * benchmark's B/op is the transport's own. It counts the calls that would cross into the kernel on Windows per request (receives, sends, completion
  * dequeues, wake-up posts), for a benchmark to report.
  */
 public final class NullKernel implements HttpApi, IoCompletion {
 
-    private record Packet(long key, long overlapped, long internal, int bytes) {
-    }
-
     private record Association(long port, long key) {
-    }
-
-    private record PendingReceive(long queue, long buffer, int length, long overlapped) {
     }
 
     private static final int FIRST_HANDLE = 0x1000;
@@ -44,9 +35,11 @@ public final class NullKernel implements HttpApi, IoCompletion {
 
     // Handles are small consecutive numbers, so they index arrays: no boxing on the per-request path.
     private final AtomicLong handles = new AtomicLong(FIRST_HANDLE);
-    private final AtomicReferenceArray<LinkedBlockingQueue<Packet>> ports = new AtomicReferenceArray<>(MAX_HANDLES);
+    private final AtomicReferenceArray<PacketQueue> ports = new AtomicReferenceArray<>(MAX_HANDLES);
     private final AtomicReferenceArray<Association> associations = new AtomicReferenceArray<>(MAX_HANDLES);
-    private final ConcurrentLinkedQueue<PendingReceive> receives = new ConcurrentLinkedQueue<>();
+    private final PendingReceives receives = new PendingReceives();
+    /** The receive {@link #deliver} works on; only the benchmark's thread delivers. */
+    private final PendingReceives.Receive delivering = new PendingReceives.Receive();
     private final AtomicInteger pendingReceives = new AtomicInteger();
     private final AtomicLong responses = new AtomicLong();
     // The kernel calls the transport makes, counted so that a benchmark can report them per request.
@@ -73,8 +66,8 @@ public final class NullKernel implements HttpApi, IoCompletion {
      * @return whether a receive was waiting
      */
     public boolean deliver(RequestImage image) {
-        PendingReceive receive = receives.poll();
-        if (receive == null) {
+        PendingReceives.Receive receive = delivering;
+        if (!receives.poll(receive)) {
             return false;
         }
         pendingReceives.decrementAndGet();
@@ -152,13 +145,13 @@ public final class NullKernel implements HttpApi, IoCompletion {
         if (association == null) {
             throw new IllegalStateException("handle 0x" + Long.toHexString(handle) + " has no completion port");
         }
-        enqueue(association.port, new Packet(association.key, overlapped, internal, bytes));
+        enqueue(association.port, association.key, overlapped, internal, bytes);
     }
 
-    private void enqueue(long port, Packet packet) {
-        LinkedBlockingQueue<Packet> queue = ports.get(index(port));
+    private void enqueue(long port, long key, long overlapped, long internal, int bytes) {
+        PacketQueue queue = ports.get(index(port));
         if (queue != null) {
-            queue.offer(packet);
+            queue.add(key, overlapped, internal, bytes);
         }
     }
 
@@ -186,7 +179,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
                                        int numberOfConcurrentThreads) {
         if (fileHandle == INVALID_HANDLE_VALUE) {
             long port = newHandle();
-            ports.set(index(port), new LinkedBlockingQueue<>());
+            ports.set(index(port), new PacketQueue());
             return port;
         }
         associations.set(index(fileHandle), new Association(existingCompletionPort, completionKey));
@@ -197,26 +190,17 @@ public final class NullKernel implements HttpApi, IoCompletion {
     public boolean GetQueuedCompletionStatusEx(long completionPort, long completionPortEntries, int count,
                                                long numEntriesRemoved, int milliseconds, boolean alertable) {
         dequeueCalls.incrementAndGet();
-        LinkedBlockingQueue<Packet> queue = ports.get(index(completionPort));
-        Packet first;
+        PacketQueue queue = ports.get(index(completionPort));
+        int removed;
         try {
-            first = milliseconds == 0 ? queue.poll()
-                    : milliseconds == -1 ? queue.take() : queue.poll(milliseconds, TimeUnit.MILLISECONDS);
+            removed = queue.removeTo(completionPortEntries, count, milliseconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            first = null;
+            removed = 0;
         }
-        if (first == null) {
+        if (removed == 0) {
             fail(WinError.WAIT_TIMEOUT);
             return false;
-        }
-        int removed = 0;
-        for (Packet packet = first; packet != null; packet = removed < count ? queue.poll() : null) {
-            long entry = OverlappedEntry.at(completionPortEntries, removed++);
-            OverlappedEntry.setCompletionKey(entry, packet.key);
-            OverlappedEntry.setOverlapped(entry, packet.overlapped);
-            OverlappedEntry.setInternal(entry, packet.internal);
-            OverlappedEntry.setNumberOfBytesTransferred(entry, packet.bytes);
         }
         PlatformDependent.putInt(numEntriesRemoved, removed);
         return true;
@@ -226,21 +210,21 @@ public final class NullKernel implements HttpApi, IoCompletion {
     public boolean PostQueuedCompletionStatus(long completionPort, int numberOfBytesTransferred, long completionKey,
                                               long overlapped) {
         postCalls.incrementAndGet();
-        enqueue(completionPort, new Packet(completionKey, overlapped, NtStatus.STATUS_SUCCESS, numberOfBytesTransferred));
+        enqueue(completionPort, completionKey, overlapped, NtStatus.STATUS_SUCCESS, numberOfBytesTransferred);
         return true;
     }
 
     @Override
     public boolean CancelIoEx(long handle, long overlapped) {
         boolean cancelled = false;
-        for (Iterator<PendingReceive> it = receives.iterator(); it.hasNext(); ) {
-            PendingReceive receive = it.next();
-            if (receive.queue == handle && (overlapped == 0 || receive.overlapped == overlapped)) {
-                it.remove();
-                pendingReceives.decrementAndGet();
-                Overlapped.setInternal(receive.overlapped, NtStatus.STATUS_CANCELLED);
-                complete(handle, receive.overlapped, NtStatus.STATUS_CANCELLED, 0);
-                cancelled = true;
+        PendingReceives.Receive receive = new PendingReceives.Receive();
+        while (receives.removeMatching(handle, overlapped, receive)) {
+            pendingReceives.decrementAndGet();
+            Overlapped.setInternal(receive.overlapped, NtStatus.STATUS_CANCELLED);
+            complete(handle, receive.overlapped, NtStatus.STATUS_CANCELLED, 0);
+            cancelled = true;
+            if (overlapped != 0) {
+                break;
             }
         }
         if (!cancelled) {
@@ -393,7 +377,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
         if (overlapped == 0) {
             return fail(WinError.ERROR_NOT_SUPPORTED);
         }
-        receives.add(new PendingReceive(requestQueueHandle, requestBuffer, requestBufferLength, overlapped));
+        receives.add(requestQueueHandle, requestBuffer, requestBufferLength, overlapped);
         pendingReceives.incrementAndGet();
         wakeWaiterIfIdle();
         return WinError.ERROR_IO_PENDING;
