@@ -21,6 +21,7 @@
 #include <windows.h>
 #include <http.h>
 #include <schannel.h>
+#include <sddl.h>
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
 
@@ -226,6 +227,12 @@ static void sdk_supplement_constants(void)
     SDK_VALUE(HttpRequestInfoTypeTcpInfoV1);
     SDK_VALUE(HttpRequestInfoTypeQuicStatsV2);
     SDK_VALUE(HttpRequestInfoTypeTcpInfoV2);
+
+    SDK_VALUE(HttpFeatureUnknown);
+    SDK_VALUE(HttpFeatureResponseTrailers);
+    SDK_VALUE(HttpFeatureApiTimings);
+    SDK_VALUE(HttpFeatureDelegateEx);
+    SDK_VALUE(HttpFeatureHttp3);
 
     SDK_VALUE(HttpResponseInfoTypeMultipleKnownHeaders);
     SDK_VALUE(HttpResponseInfoTypeAuthenticationProperty);
@@ -826,6 +833,19 @@ static void kernel32_winsock_structs(void)
     FIELD(SOCKADDR_STORAGE, __ss_pad2);
 }
 
+/* What GetTokenInformation(TokenUser) returns about the access token of an authenticated request (winnt.h). */
+static void advapi32_token_structs(void)
+{
+    STRUCT(SID_AND_ATTRIBUTES);
+    FIELD(SID_AND_ATTRIBUTES, Sid);
+    FIELD(SID_AND_ATTRIBUTES, Attributes);
+
+    STRUCT(TOKEN_USER);
+    FIELD(TOKEN_USER, User);
+    FIELD(TOKEN_USER, User.Sid);
+    FIELD(TOKEN_USER, User.Attributes);
+}
+
 static void http_constants(void)
 {
     /* HTTP_HEADER_ID */
@@ -1083,6 +1103,7 @@ static void winerror_constants(void)
     VALUE(ERROR_CONNECTION_ABORTED);
     VALUE(ERROR_ALREADY_INITIALIZED);
     VALUE(ERROR_REVISION_MISMATCH);
+    VALUE(ERROR_NONE_MAPPED);
     VALUE(ERROR_INVALID_ID_AUTHORITY);
     VALUE(ERROR_NO_SYSTEM_RESOURCES);
     VALUE(ERROR_TIMEOUT);
@@ -1150,6 +1171,8 @@ static void kernel32_winsock_constants(void)
     VALUE(IPPROTO_TCP);
     VALUE(INADDR_ANY);
     VALUE(INADDR_LOOPBACK);
+
+    VALUE(SDDL_REVISION_1);
 }
 
 /* What HTTP_SSL_PROTOCOL_INFO reports (the values of SecPkgContext_ConnectionInfo): the server-side
@@ -1169,6 +1192,14 @@ static void schannel_wincrypt_constants(void)
     VALUE(CALG_RSA_KEYX);
     VALUE(CALG_DH_EPHEM);
     VALUE(CALG_ECDH_EPHEM);
+}
+
+/* GetTokenInformation's information class, and the SECURITY_STATUS of a failed logon (winerror.h). */
+static void advapi32_token_constants(void)
+{
+    VALUE(TokenUser);
+    VALUE(SEC_E_LOGON_DENIED);
+    VALUE(SEC_E_INVALID_TOKEN);
 }
 #endif
 
@@ -1194,10 +1225,12 @@ int main(void)
     http_property_structs();
     http_service_config_structs();
     kernel32_winsock_structs();
+    advapi32_token_structs();
     http_constants();
     winerror_constants();
     kernel32_winsock_constants();
     schannel_wincrypt_constants();
+    advapi32_token_constants();
 #endif
     return 0;
 }

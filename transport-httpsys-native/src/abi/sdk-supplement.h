@@ -206,6 +206,16 @@ typedef enum {
     SDK_HttpRequestInfoTypeTcpInfoV2 = 11
 } SDK_HTTP_REQUEST_INFO_TYPE;
 
+/* HTTP_FEATURE_ID [H] (the argument of HttpIsFeatureSupported): absent in mingw-w64. Newer SDKs append members
+ * (10.0.26100 goes on to HttpFeatureCacheTlsClientHello = 11), so no sentinel is taken. */
+typedef enum {
+    SDK_HttpFeatureUnknown = 0,
+    SDK_HttpFeatureResponseTrailers = 1,
+    SDK_HttpFeatureApiTimings = 2,
+    SDK_HttpFeatureDelegateEx = 3,
+    SDK_HttpFeatureHttp3 = 4
+} SDK_HTTP_FEATURE_ID;
+
 /* HTTP_RESPONSE_INFO_TYPE [H], [M]: the SDK spells the QoS member HttpResponseInfoTypeQoSProperty
  * (mingw-w64: HttpResponseInfoTypeQosProperty). */
 typedef enum {

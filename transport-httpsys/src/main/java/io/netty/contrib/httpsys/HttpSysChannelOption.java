@@ -43,6 +43,31 @@ public final class HttpSysChannelOption<T> extends ChannelOption<T> {
     /** {@link RequestQueueMode}; default {@link RequestQueueMode#CREATE}. */
     public static final ChannelOption<RequestQueueMode> REQUEST_QUEUE_MODE = valueOf("HTTPSYS_REQUEST_QUEUE_MODE");
 
+    /**
+     * Who may open the request queue by its name, as a security descriptor string (SDDL), for example
+     * {@code D:(A;;GA;;;OW)(A;;GA;;;S-1-5-21-...-1013)}: the queue's owner and one more account (ASP.NET Core's
+     * {@code RequestQueueSecurityDescriptor}). Applied only when this channel creates the queue; a channel that
+     * attaches, and each event loop of the creating channel itself, must be granted by it. Default {@code null}:
+     * HTTP.SYS gives the queue the default descriptor of this process's token, which lets in the same user (and
+     * LocalSystem) only. A string Windows does not accept fails the bind.
+     */
+    public static final ChannelOption<String> REQUEST_QUEUE_SECURITY_DESCRIPTOR =
+            valueOf("HTTPSYS_REQUEST_QUEUE_SECURITY_DESCRIPTOR");
+
+    /**
+     * Create the queue with {@code HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER}: the channel's own handle only
+     * configures the queue and does no I/O ("can be set only when the request queue handle is created"); requests
+     * arrive on the event loops' handles as always, and on those of processes that attach. Default {@code false}.
+     */
+    public static final ChannelOption<Boolean> REQUEST_QUEUE_CONTROLLER = valueOf("HTTPSYS_REQUEST_QUEUE_CONTROLLER");
+
+    /**
+     * Create the queue with {@code HTTP_CREATE_REQUEST_QUEUE_FLAG_DELEGATION}, for a queue that receives requests
+     * other queues delegate to it ({@code HttpDelegateRequestEx}, Windows Server 2022 and later). Default
+     * {@code false}.
+     */
+    public static final ChannelOption<Boolean> REQUEST_QUEUE_DELEGATION = valueOf("HTTPSYS_REQUEST_QUEUE_DELEGATION");
+
     /** Receives kept outstanding per event loop (ASP.NET Core's {@code MaxAccepts} per thread); default 4. */
     public static final ChannelOption<Integer> RECEIVES_PER_LOOP = valueOf("HTTPSYS_RECEIVES_PER_LOOP");
 
@@ -93,8 +118,21 @@ public final class HttpSysChannelOption<T> extends ChannelOption<T> {
      */
     public static final ChannelOption<Long> MAX_CONNECTIONS = valueOf("HTTPSYS_MAX_CONNECTIONS");
 
-    // Timeouts (HttpServerTimeoutsProperty: EntityBody, DrainEntityBody, RequestQueue, IdleConnection, HeaderWait,
-    // MinSendRate) belong here next, as one option holding all six like ASP.NET Core's TimeoutManager.
+    /**
+     * Windows authentication by the kernel ({@code HttpServerAuthenticationProperty} on the channel's URL group,
+     * ASP.NET Core's {@code AuthenticationManager}): schemes, realm, anonymous access, credential caching; each
+     * request's result is {@link HttpSysRequestInfo#authentication()}. Default {@link HttpSysAuthentication#NONE}.
+     * When attached to a queue another process created, that process's URL group authenticates, and this value
+     * must match it ({@link HttpSysAuthentication#allowAnonymous()} is still applied here).
+     */
+    public static final ChannelOption<HttpSysAuthentication> AUTHENTICATION = valueOf("HTTPSYS_AUTHENTICATION");
+
+    /**
+     * The kernel's connection timers ({@code HttpServerTimeoutsProperty} on the channel's URL group, ASP.NET Core's
+     * {@code TimeoutManager}); default {@link HttpSysTimeouts#DEFAULT}: HTTP.SYS's own. Not applied when attached to
+     * a queue another process created.
+     */
+    public static final ChannelOption<HttpSysTimeouts> TIMEOUTS = valueOf("HTTPSYS_TIMEOUTS");
 
     @SuppressWarnings({"unused", "deprecation"})
     private HttpSysChannelOption() {

@@ -217,6 +217,10 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         if (parent.aggregate() && !info.hasMoreEntityBody()) {
             FullHttpRequest full = decoder.decodeFull(request, info, alloc);
             noteRequest(full);
+            if (refusedAnonymous()) {
+                full.release();
+                return;
+            }
             if (max >= 0 && full.content().readableBytes() > max) {
                 full.release();
                 rejectTooLarge();
@@ -229,6 +233,9 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         }
         HttpRequest head = decoder.decodeHead(request, info);
         noteRequest(head);
+        if (refusedAnonymous()) {
+            return;
+        }
         if (max >= 0 && HttpUtil.getContentLength(head, -1L) > max) {
             rejectTooLarge();
             return;
@@ -444,6 +451,27 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         }
     }
 
+    /**
+     * Answers {@code 401} with a challenge per enabled scheme, before any handler sees the request, when the server
+     * refuses anonymous requests and HTTP.SYS did not authenticate this one. HTTP.SYS itself refuses nothing: it
+     * hands over unauthenticated requests too, and ASP.NET Core sends this answer from the server
+     * ({@code HttpSysListener.ValidateRequest}: {@code SendError(401, AuthenticationManager.GenerateChallenges)}).
+     * The connection stays open, as a Negotiate or NTLM handshake continues on it.
+     */
+    private boolean refusedAnonymous() {
+        HttpSysAuthentication authentication = parent.authentication();
+        HttpSysIdentity identity = info.authentication();
+        if (authentication.allowAnonymous() || identity != null && identity.isAuthenticated()) {
+            return false;
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.UNAUTHORIZED, Unpooled.EMPTY_BUFFER);
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0)
+                .set(HttpHeaderNames.WWW_AUTHENTICATE, authentication.challenges());
+        sendInternal(response);
+        return true;
+    }
+
     private void rejectTooLarge() {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.EMPTY_BUFFER);
@@ -452,7 +480,7 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
         sendInternal(response);
     }
 
-    /** Writes a response of the transport's own (413, 500), bypassing the pipeline's handlers. */
+    /** Writes a response of the transport's own (401, 413, 500), bypassing the pipeline's handlers. */
     private void sendInternal(FullHttpResponse response) {
         ChannelPromise promise = newPromise();
         unsafe.write(response, promise);
@@ -1106,6 +1134,10 @@ final class HttpSysRequestChannel extends DefaultAttributeMap implements Channel
             if (disconnectWatched) {
                 // No kernel call: the connection's wait stays with the listener until the connection goes away.
                 receiver.disconnects().unregister(HttpSysRequestChannel.this);
+            }
+            if (info != null) {
+                // The token lives as long as the request (HTTP_REQUEST_AUTH_INFO): see HttpSysIdentity.
+                info.closeAccessToken();
             }
             closeCompleted = true;
             ChannelPromise closed = closePromise;

@@ -4,6 +4,7 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.Schannel;
 import io.netty.contrib.httpsys.nativeapi.WinCrypt;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestAuthInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
@@ -110,6 +111,8 @@ public final class HttpSysRequestInfo {
     private InetSocketAddress localAddress;
     /** The TLS facts, {@code null} for a plain request (which then carries no fields for them). */
     private final Tls tls;
+    /** The {@code HttpRequestInfoTypeAuth} entry, {@code null} when the URL group authenticates nobody. */
+    private final HttpSysIdentity authentication;
 
     HttpSysRequestInfo(long request, byte[] cookedUrlUtf16) {
         requestId = HttpRequestV2.requestId(request);
@@ -133,6 +136,10 @@ public final class HttpSysRequestInfo {
         localScope = scope(local, localFamily);
         long ssl = HttpRequestV2.sslInfo(request);
         tls = ssl != 0 ? new Tls(request, ssl) : null;
+        // Every member read lies before PackageNameLength: the struct's size before Windows added the package
+        // name (mingw-w64 still lays it out so), so an older kernel's shorter entry is read too.
+        long auth = requestInfo(request, Http.HttpRequestInfoTypeAuth, HttpRequestAuthInfo.PACKAGE_NAME_LENGTH);
+        authentication = auth != 0 ? HttpSysIdentity.read(auth) : null;
     }
 
     /** What {@code HTTP_SSL_INFO} (and the request's SSL protocol entry) said about a secure request. */
@@ -270,7 +277,7 @@ public final class HttpSysRequestInfo {
 
     /**
      * The client certificate's DER encoding (a copy), or {@code null} when the client presented none (or the
-     * binding does not negotiate client certificates).
+     * binding does not negotiate client certificates). {@link HttpSysClientCertificate#receive} asks for one.
      */
     public byte[] clientCertificate() {
         return tls == null || tls.clientCertificate == null ? null : tls.clientCertificate.clone();
@@ -282,6 +289,23 @@ public final class HttpSysRequestInfo {
      */
     public SslProtocolInfo sslProtocolInfo() {
         return tls != null ? tls.sslProtocolInfo : null;
+    }
+
+    /**
+     * What HTTP.SYS's authentication concluded ({@code HTTP_REQUEST_AUTH_INFO}), authenticated or not; {@code null}
+     * when the request carries no result: always when the server channel enables no
+     * {@link HttpSysChannelOption#AUTHENTICATION} scheme. The identity's access token is closed with the request
+     * channel unless taken ({@link HttpSysIdentity#takeAccessToken()}).
+     */
+    public HttpSysIdentity authentication() {
+        return authentication;
+    }
+
+    /** Closes the request's access token unless the application took it; when the request channel closes. */
+    void closeAccessToken() {
+        if (authentication != null) {
+            authentication.closeAccessToken();
+        }
     }
 
     @Override
@@ -299,20 +323,29 @@ public final class HttpSysRequestInfo {
      * hold what its type promises.
      */
     private static SslProtocolInfo sslProtocolInfo(long request) {
+        long info = requestInfo(request, Http.HttpRequestInfoTypeSslProtocol, HttpSslProtocolInfo.SIZE);
+        return info != 0 ? SslProtocolInfo.read(info) : null;
+    }
+
+    /**
+     * The {@code pInfo} of the first {@code pRequestInfo} entry of {@code type} that holds at least
+     * {@code minLength} bytes, or 0. A request without entries (the common plain, anonymous one) costs one read.
+     */
+    private static long requestInfo(long request, int type, int minLength) {
         int count = HttpRequestV2.requestInfoCount(request);
-        long array = HttpRequestV2.requestInfo(request);
+        long array = count == 0 ? 0 : HttpRequestV2.requestInfo(request);
         if (array == 0) {
-            return null;
+            return 0;
         }
         for (int i = 0; i < count; i++) {
             long entry = HttpRequestInfo.at(array, i);
             long info = HttpRequestInfo.info(entry);
-            if (HttpRequestInfo.infoType(entry) == Http.HttpRequestInfoTypeSslProtocol && info != 0
-                    && Integer.toUnsignedLong(HttpRequestInfo.infoLength(entry)) >= HttpSslProtocolInfo.SIZE) {
-                return SslProtocolInfo.read(info);
+            if (HttpRequestInfo.infoType(entry) == type && info != 0
+                    && Integer.toUnsignedLong(HttpRequestInfo.infoLength(entry)) >= minLength) {
+                return info;
             }
         }
-        return null;
+        return 0;
     }
 
     private static byte[] clientCertificate(long ssl) {

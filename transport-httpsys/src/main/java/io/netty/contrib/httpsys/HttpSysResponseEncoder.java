@@ -68,7 +68,10 @@ import java.util.Map;
  *     chunk); if head and end arrive in one flush, the kernel computes {@code Content-Length} instead. Never
  *     for HTTP/2 or HTTP/3 (where connection-specific headers are dropped), {@code HEAD}, 1xx/204/304. An
  *     HTTP/1.0 client gets a close-delimited body ({@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}) instead.
- *     Trailing headers can only travel in that chunked framing; elsewhere they are dropped.</li>
+ *     On HTTP/1.x trailing headers can only travel in that chunked framing; elsewhere they are dropped, as
+ *     Netty's {@code HttpObjectEncoder} drops them from a message that is not chunked. On HTTP/2 and HTTP/3 they
+ *     go as an {@code HttpDataChunkTrailers} chunk ({@link HttpSysResponseTrailers}), and their write fails where
+ *     Windows lacks that.</li>
  * <li>{@code Connection: close} on HTTP/1.x ends the response with {@code HTTP_SEND_RESPONSE_FLAG_DISCONNECT}.</li>
  * <li>A response complete in its first call has its {@code Content-Length} stated by the kernel: the
  *     application's is removed when it equals the body bytes (except for HEAD), as ASP.NET Core does; left in,
@@ -106,6 +109,7 @@ final class HttpSysResponseEncoder {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final IoCompletion files;
+    private final HttpSysResponseTrailers trailerSupport;
 
     // The request being answered.
     private HttpMethod method;
@@ -137,9 +141,13 @@ final class HttpSysResponseEncoder {
 
     private final HttpSysResponseHeadWriter head = new HttpSysResponseHeadWriter();
 
-    /** {@code io} opens ({@code CreateFileW}) the files of file regions. */
-    HttpSysResponseEncoder(IoCompletion io) {
+    /**
+     * {@code io} opens ({@code CreateFileW}) the files of file regions; {@code trailerSupport} says whether
+     * HTTP/2 and HTTP/3 trailers can be sent.
+     */
+    HttpSysResponseEncoder(IoCompletion io, HttpSysResponseTrailers trailerSupport) {
         this.files = io;
+        this.trailerSupport = trailerSupport;
     }
 
     /** Prepares for the response to {@code request}, as decoded (read before handlers can change it). */
@@ -254,6 +262,12 @@ final class HttpSysResponseEncoder {
                 frameBytes += writeBytes(closing, CRLF);
             }
         }
+        boolean trailerChunk = !http1 && lastInBatch && HttpSysResponseTrailers.present(trailers);
+        if (trailerChunk) {
+            // Slot dataChunks + 1 is free: HTTP/2 and HTTP/3 responses are never framed.
+            HttpSysResponseTrailers.write(b, b.chunkSlot(dataChunks + 1), trailers);
+            count++;
+        }
         boolean last = lastInBatch;
         int flags = last ? 0 : Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA;
         if (last && disconnect) {
@@ -271,7 +285,8 @@ final class HttpSysResponseEncoder {
                 HttpKnownHeader.setRawValue(knownHeader(Http.HttpHeaderContentLength), 0);
                 HttpKnownHeader.setRawValueLength(knownHeader(Http.HttpHeaderContentLength), 0);
             }
-            if (last && cacheSeconds > 0 && !disconnect && (!appContentLength || kernelStatesLength)) {
+            if (last && cacheSeconds > 0 && !disconnect && !trailerChunk
+                    && (!appContentLength || kernelStatesLength)) {
                 policy = b.cachePolicyAddress();
                 HttpCachePolicy.setPolicy(policy, Http.HttpCachePolicyTimeToLive);
                 HttpCachePolicy.setSecondsToLive(policy, cacheSeconds);
@@ -426,12 +441,15 @@ final class HttpSysResponseEncoder {
 
     /**
      * The trailers of {@code msg} when it is a {@link LastHttpContent}, else {@code null}; validated before
-     * anything is written, as the head is.
+     * anything is written, as the head is, and on HTTP/2 and HTTP/3 refused where Windows cannot send them.
      */
-    private static HttpHeaders validatedTrailers(Object msg) {
+    private HttpHeaders validatedTrailers(Object msg) {
         HttpHeaders headers = msg instanceof LastHttpContent ? ((LastHttpContent) msg).trailingHeaders() : null;
-        if (headers != null && !headers.isEmpty()) {
+        if (HttpSysResponseTrailers.present(headers)) {
             HttpSysResponseHeadWriter.validateHeaders(headers);
+            if (!http1) {
+                trailerSupport.check(headers);
+            }
         }
         return headers;
     }

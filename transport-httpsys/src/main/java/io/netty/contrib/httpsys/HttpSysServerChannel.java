@@ -66,6 +66,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
     private volatile ChannelHandlerContext acceptorContext;
     private volatile boolean aggregate;
     private volatile long maxRequestBodySize;
+    private volatile HttpSysAuthentication authentication = HttpSysAuthentication.NONE;
     private volatile boolean kernelResponseBuffering;
     private volatile boolean responseCaching;
     private final AtomicBoolean socketOptionNoted = new AtomicBoolean();
@@ -146,6 +147,7 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         List<EventLoop> childLoops = childLoops();
         aggregate = config.aggregate();
         maxRequestBodySize = config.maxRequestBodySize();
+        authentication = config.authentication();
         kernelResponseBuffering = config.enableKernelResponseBuffering();
         responseCaching = config.enableResponseCaching();
         String queueName = config.requestQueueName();
@@ -182,7 +184,8 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
 
     private void openKernelObjects(HttpSysAddress address, String queueName) throws HttpSysException {
         RequestQueueMode mode = config.requestQueueMode();
-        queue = RequestQueue.open(api, queueName, mode);
+        queue = RequestQueue.open(api, queueName, mode, config.requestQueueSecurityDescriptor(),
+                config.requestQueueCreateFlags());
         if (!queue.isCreator()) {
             // Attached: the process that created the queue owns its URLs and settings.
             return;
@@ -196,6 +199,12 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
         urlGroup.setBinding(queue);
         if (config.maxConnections() >= 0) {
             urlGroup.setMaxConnections(config.maxConnections());
+        }
+        if (!config.authentication().schemes().isEmpty()) {
+            urlGroup.setAuthentication(config.authentication());
+        }
+        if (!config.timeouts().isDefault()) {
+            urlGroup.setTimeouts(config.timeouts());
         }
         // The URL context of each prefix is its index in the address: HttpSysRequestInfo.urlContext() then says
         // which prefix a request matched.
@@ -303,6 +312,11 @@ public final class HttpSysServerChannel extends AbstractServerChannel {
 
     boolean aggregate() {
         return aggregate;
+    }
+
+    /** The authentication of this channel as bound; its {@code allowAnonymous} decides who the transport refuses. */
+    HttpSysAuthentication authentication() {
+        return authentication;
     }
 
     long maxRequestBodySize() {

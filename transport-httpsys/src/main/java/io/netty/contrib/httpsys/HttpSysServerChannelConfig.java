@@ -5,6 +5,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.DefaultChannelConfig;
 import io.netty.contrib.httpsys.HttpSysChannelOption.Http503Verbosity;
 import io.netty.contrib.httpsys.HttpSysChannelOption.RequestQueueMode;
+import io.netty.contrib.httpsys.nativeapi.Http;
 
 import java.util.Map;
 
@@ -22,6 +23,11 @@ final class HttpSysServerChannelConfig extends DefaultChannelConfig {
     private volatile boolean enableResponseCaching = true;
     private volatile boolean enableKernelResponseBuffering;
     private volatile long maxConnections = -1;
+    private volatile HttpSysAuthentication authentication = HttpSysAuthentication.NONE;
+    private volatile HttpSysTimeouts timeouts = HttpSysTimeouts.DEFAULT;
+    private volatile String requestQueueSecurityDescriptor;
+    private volatile boolean requestQueueController;
+    private volatile boolean requestQueueDelegation;
 
     private final Runnable onAutoReadCleared;
 
@@ -43,7 +49,9 @@ final class HttpSysServerChannelConfig extends DefaultChannelConfig {
                 HttpSysChannelOption.MAX_REQUEST_BODY_SIZE, HttpSysChannelOption.AGGREGATE,
                 HttpSysChannelOption.REQUEST_QUEUE_LENGTH, HttpSysChannelOption.HTTP_503_VERBOSITY,
                 HttpSysChannelOption.ENABLE_RESPONSE_CACHING, HttpSysChannelOption.ENABLE_KERNEL_RESPONSE_BUFFERING,
-                HttpSysChannelOption.MAX_CONNECTIONS);
+                HttpSysChannelOption.MAX_CONNECTIONS, HttpSysChannelOption.AUTHENTICATION, HttpSysChannelOption.TIMEOUTS,
+                HttpSysChannelOption.REQUEST_QUEUE_SECURITY_DESCRIPTOR, HttpSysChannelOption.REQUEST_QUEUE_CONTROLLER,
+                HttpSysChannelOption.REQUEST_QUEUE_DELEGATION);
     }
 
     @SuppressWarnings("unchecked")
@@ -82,6 +90,21 @@ final class HttpSysServerChannelConfig extends DefaultChannelConfig {
         if (option == HttpSysChannelOption.MAX_CONNECTIONS) {
             return (T) Long.valueOf(maxConnections);
         }
+        if (option == HttpSysChannelOption.AUTHENTICATION) {
+            return (T) authentication;
+        }
+        if (option == HttpSysChannelOption.TIMEOUTS) {
+            return (T) timeouts;
+        }
+        if (option == HttpSysChannelOption.REQUEST_QUEUE_SECURITY_DESCRIPTOR) {
+            return (T) requestQueueSecurityDescriptor;
+        }
+        if (option == HttpSysChannelOption.REQUEST_QUEUE_CONTROLLER) {
+            return (T) Boolean.valueOf(requestQueueController);
+        }
+        if (option == HttpSysChannelOption.REQUEST_QUEUE_DELEGATION) {
+            return (T) Boolean.valueOf(requestQueueDelegation);
+        }
         return super.getOption(option);
     }
 
@@ -110,6 +133,16 @@ final class HttpSysServerChannelConfig extends DefaultChannelConfig {
             enableKernelResponseBuffering = (Boolean) value;
         } else if (option == HttpSysChannelOption.MAX_CONNECTIONS) {
             maxConnections = (Long) value;
+        } else if (option == HttpSysChannelOption.AUTHENTICATION) {
+            authentication = (HttpSysAuthentication) value;
+        } else if (option == HttpSysChannelOption.TIMEOUTS) {
+            timeouts = (HttpSysTimeouts) value;
+        } else if (option == HttpSysChannelOption.REQUEST_QUEUE_SECURITY_DESCRIPTOR) {
+            requestQueueSecurityDescriptor = (String) value;
+        } else if (option == HttpSysChannelOption.REQUEST_QUEUE_CONTROLLER) {
+            requestQueueController = (Boolean) value;
+        } else if (option == HttpSysChannelOption.REQUEST_QUEUE_DELEGATION) {
+            requestQueueDelegation = (Boolean) value;
         } else {
             return super.setOption(option, value);
         }
@@ -165,5 +198,23 @@ final class HttpSysServerChannelConfig extends DefaultChannelConfig {
 
     long maxConnections() {
         return maxConnections;
+    }
+
+    HttpSysAuthentication authentication() {
+        return authentication;
+    }
+
+    HttpSysTimeouts timeouts() {
+        return timeouts;
+    }
+
+    String requestQueueSecurityDescriptor() {
+        return requestQueueSecurityDescriptor;
+    }
+
+    /** The {@code HTTP_CREATE_REQUEST_QUEUE_FLAG_*}s this channel creates its queue with (never OPEN_EXISTING). */
+    int requestQueueCreateFlags() {
+        return (requestQueueController ? Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER : 0)
+                | (requestQueueDelegation ? Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_DELEGATION : 0);
     }
 }

@@ -359,7 +359,8 @@ final class LoopReceiver implements HttpSysIoHandle, CompletionHandler {
 
     HttpSysResponseEncoder acquireEncoder() {
         HttpSysResponseEncoder encoder = encoders.pollLast();
-        return encoder != null ? encoder : new HttpSysResponseEncoder(handler.ioCompletion());
+        return encoder != null ? encoder : new HttpSysResponseEncoder(handler.ioCompletion(),
+                HttpSysResponseTrailers.of(api));
     }
 
     void releaseEncoder(HttpSysResponseEncoder encoder) {

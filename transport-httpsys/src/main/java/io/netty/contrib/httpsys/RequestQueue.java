@@ -25,21 +25,28 @@ final class RequestQueue implements AutoCloseable {
         this.created = created;
     }
 
-    /** Creates or attaches to the queue {@code name} as {@code mode} says. */
-    static RequestQueue open(HttpApi api, String name, RequestQueueMode mode) throws HttpSysException {
+    /**
+     * Creates or attaches to the queue {@code name} as {@code mode} says. A queue this call creates gets
+     * {@code securityDescriptor} (SDDL; {@code null}: the default of this process's token) and {@code createFlags}
+     * ({@code HTTP_CREATE_REQUEST_QUEUE_FLAG_CONTROLLER}, {@code _DELEGATION}); attaching passes neither, since the
+     * security attributes "must be NULL when opening an existing request queue" and the controller flag "can be set
+     * only when the request queue handle is created" (HttpCreateRequestQueue).
+     */
+    static RequestQueue open(HttpApi api, String name, RequestQueueMode mode, String securityDescriptor,
+                             int createFlags) throws HttpSysException {
         switch (mode) {
             case CREATE:
-                return open(api, name, 0);
+                return create(api, name, securityDescriptor, createFlags);
             case ATTACH:
-                return open(api, name, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
+                return attach(api, name);
             case CREATE_OR_ATTACH:
                 try {
-                    return open(api, name, 0);
+                    return create(api, name, securityDescriptor, createFlags);
                 } catch (HttpSysException e) {
                     if (e.errorCode() != WinError.ERROR_ALREADY_EXISTS) {
                         throw e;
                     }
-                    return open(api, name, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
+                    return attach(api, name);
                 }
             default:
                 throw new IllegalArgumentException("mode: " + mode);
@@ -48,19 +55,40 @@ final class RequestQueue implements AutoCloseable {
 
     /** Another handle to the existing queue {@code name}, for one event loop's completion port. */
     static RequestQueue attach(HttpApi api, String name) throws HttpSysException {
-        return open(api, name, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
+        return open(api, name, 0, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING);
     }
 
-    private static RequestQueue open(HttpApi api, String name, int flags) throws HttpSysException {
+    private static RequestQueue create(HttpApi api, String name, String securityDescriptor, int flags)
+            throws HttpSysException {
+        if (securityDescriptor == null) {
+            return open(api, name, 0, flags);
+        }
+        try (QueueSecurityAttributes attributes = QueueSecurityAttributes.fromSddl(securityDescriptor)) {
+            return open(api, name, attributes.address(), flags);
+        }
+    }
+
+    private static RequestQueue open(HttpApi api, String name, long securityAttributes, int flags)
+            throws HttpSysException {
+        boolean openExisting = (flags & Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING) != 0;
         long out = NativeMemory.allocate(Long.BYTES);
         try {
-            int error = api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, name, 0, flags, out);
-            if (error != WinError.NO_ERROR) {
-                String function = "HttpCreateRequestQueue(" + name
-                        + ((flags & Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING) != 0 ? ", OPEN_EXISTING)" : ")");
-                throw HttpSysException.of(function, error);
+            int error = api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, name, securityAttributes, flags, out);
+            if (error == WinError.ERROR_ACCESS_DENIED && openExisting) {
+                // HttpCreateRequestQueue: OPEN_EXISTING "can be set only when the application has permission to
+                // open an existing request queue", which the creator's security descriptor grants.
+                throw HttpSysException.withAdvice("HttpCreateRequestQueue", error, name + ", OPEN_EXISTING",
+                        "this account may not open the request queue: its creator's security descriptor does not "
+                                + "grant it. The server that creates the queue decides, with "
+                                + "HttpSysChannelOption.REQUEST_QUEUE_SECURITY_DESCRIPTOR, for example "
+                                + "D:(A;;GA;;;OW)(A;;GA;;;<this account's SID>); without it only the creating user "
+                                + "(and LocalSystem) may open the queue");
             }
-            return new RequestQueue(api, PlatformDependent.getLong(out), flags == 0);
+            if (error != WinError.NO_ERROR) {
+                throw HttpSysException.of("HttpCreateRequestQueue(" + name + (openExisting ? ", OPEN_EXISTING)" : ")"),
+                        error);
+            }
+            return new RequestQueue(api, PlatformDependent.getLong(out), !openExisting);
         } finally {
             NativeMemory.free(out, Long.BYTES);
         }

@@ -8,8 +8,13 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpConnectionLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpPropertyFlags;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpQosSettingInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationBasicParams;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationDigestParams;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationInfo;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
 import io.netty.util.internal.PlatformDependent;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +92,75 @@ final class UrlGroup implements AutoCloseable {
         } finally {
             NativeMemory.free(qos, size);
         }
+    }
+
+    /**
+     * Sets the kernel's connection timers for the group's URLs ({@code HttpServerTimeoutsProperty}), where ASP.NET
+     * Core's {@code TimeoutManager.SetUrlGroupTimeouts} sets them: a group's timers override its session's, field by
+     * field, zeros falling back ("Server Timeouts Property", Microsoft Learn).
+     */
+    void setTimeouts(HttpSysTimeouts timeouts) throws HttpSysException {
+        long info = NativeMemory.allocate(HttpTimeoutLimitInfo.SIZE);
+        try {
+            HttpPropertyFlags.setPresent(info + HttpTimeoutLimitInfo.FLAGS, true);
+            HttpTimeoutLimitInfo.setEntityBody(info, (int) timeouts.entityBody().getSeconds());
+            HttpTimeoutLimitInfo.setDrainEntityBody(info, (int) timeouts.drainEntityBody().getSeconds());
+            HttpTimeoutLimitInfo.setRequestQueue(info, (int) timeouts.requestQueue().getSeconds());
+            HttpTimeoutLimitInfo.setIdleConnection(info, (int) timeouts.idleConnection().getSeconds());
+            HttpTimeoutLimitInfo.setHeaderWait(info, (int) timeouts.headerWait().getSeconds());
+            HttpTimeoutLimitInfo.setMinSendRate(info, (int) timeouts.minSendBytesPerSecond());
+            HttpSysException.check(api.HttpSetUrlGroupProperty(id, Http.HttpServerTimeoutsProperty, info,
+                    HttpTimeoutLimitInfo.SIZE), "HttpSetUrlGroupProperty(HttpServerTimeoutsProperty)");
+        } finally {
+            NativeMemory.free(info, HttpTimeoutLimitInfo.SIZE);
+        }
+    }
+
+    /**
+     * Enables the kernel's authentication ({@code HttpServerAuthenticationProperty}, an
+     * {@code HTTP_SERVER_AUTHENTICATION_INFO}), as ASP.NET Core's {@code AuthenticationManager.SetUrlGroupSecurity}
+     * does; the realm goes into both the Basic and the Digest parameters. The strings are UTF-16 with their
+     * lengths in bytes, placed behind the struct in the same allocation.
+     */
+    void setAuthentication(HttpSysAuthentication authentication) throws HttpSysException {
+        byte[] realm = utf16(authentication.realm());
+        byte[] domain = utf16(authentication.digestDomain());
+        long realmOffset = HttpServerAuthenticationInfo.SIZE;
+        long domainOffset = realmOffset + realm.length + 2;
+        long size = domainOffset + domain.length + 2;
+        long info = NativeMemory.allocate(size);
+        try {
+            HttpPropertyFlags.setPresent(info + HttpServerAuthenticationInfo.FLAGS, true);
+            HttpServerAuthenticationInfo.setAuthSchemes(info, authentication.authSchemes());
+            HttpServerAuthenticationInfo.setReceiveMutualAuth(info,
+                    (byte) (authentication.receiveMutualAuth() ? 1 : 0));
+            HttpServerAuthenticationInfo.setDisableNtlmCredentialCaching(info,
+                    (byte) (authentication.disableNtlmCredentialCaching() ? 1 : 0));
+            HttpServerAuthenticationInfo.setExFlags(info, (byte) authentication.exFlags());
+            if (realm.length > 0) {
+                PlatformDependent.copyMemory(realm, 0, info + realmOffset, realm.length);
+                long basic = HttpServerAuthenticationInfo.basicParams(info);
+                HttpServerAuthenticationBasicParams.setRealmLength(basic, realm.length);
+                HttpServerAuthenticationBasicParams.setRealm(basic, info + realmOffset);
+                long digest = HttpServerAuthenticationInfo.digestParams(info);
+                HttpServerAuthenticationDigestParams.setRealmLength(digest, realm.length);
+                HttpServerAuthenticationDigestParams.setRealm(digest, info + realmOffset);
+            }
+            if (domain.length > 0) {
+                PlatformDependent.copyMemory(domain, 0, info + domainOffset, domain.length);
+                long digest = HttpServerAuthenticationInfo.digestParams(info);
+                HttpServerAuthenticationDigestParams.setDomainNameLength(digest, domain.length);
+                HttpServerAuthenticationDigestParams.setDomainName(digest, info + domainOffset);
+            }
+            HttpSysException.check(api.HttpSetUrlGroupProperty(id, Http.HttpServerAuthenticationProperty, info,
+                    HttpServerAuthenticationInfo.SIZE), "HttpSetUrlGroupProperty(HttpServerAuthenticationProperty)");
+        } finally {
+            NativeMemory.free(info, size);
+        }
+    }
+
+    private static byte[] utf16(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_16LE);
     }
 
     /** Registers {@code prefix}; the exception says how to fix ACL, conflict and syntax failures. */

@@ -80,12 +80,17 @@ class HttpSysResponseEncoderTest {
     private HttpSysSendBlock block;
     private HttpSysResponseEncoder encoder;
     private long allocationsAtStart;
+    private boolean windowsHasTrailers = true;
+    private int trailerFeatureQueries;
 
     @BeforeEach
     void setUp() {
         allocationsAtStart = NativeMemory.outstandingAllocations();
         block = new HttpSysSendBlock(files);
-        encoder = new HttpSysResponseEncoder(files);
+        encoder = new HttpSysResponseEncoder(files, new HttpSysResponseTrailers(() -> {
+            trailerFeatureQueries++;
+            return windowsHasTrailers;
+        }));
     }
 
     @AfterEach
@@ -277,6 +282,66 @@ class HttpSysResponseEncoderTest {
         }
         block.complete();
         assertFalse(compressor.finish());
+    }
+
+    @Test
+    void http2TrailersEndTheLastCallAsATrailersChunk() throws IOException {
+        reset(HttpMethod.GET, HttpSysRequestInfo.Protocol.HTTP_2, HttpVersion.HTTP_1_1);
+        FullHttpResponse full = full(HttpResponseStatus.OK, "body");
+        full.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=60");
+        full.trailingHeaders().set("grpc-status", "0").add("X-Sum", "a").add("X-Sum", "b");
+        Sent sent = send(full);
+        assertEquals(HttpSysSendBlock.CALL_SEND_HTTP_RESPONSE, sent.call);
+        assertEquals(0, sent.flags, "trailers go in the call that ends the response");
+        assertEquals("body", sent.bodyText());
+        assertEquals(List.of("grpc-status: 0", "X-Sum: a", "X-Sum: b"), trailerLines(sent));
+        assertEquals(ResponseReader.CachePolicy.NO_CACHE, sent.cache, "a cached copy would lose the trailers");
+        block.complete();
+        assertEquals(0, full.refCnt());
+
+        reset(HttpMethod.GET, HttpSysRequestInfo.Protocol.HTTP_3, HttpVersion.HTTP_1_1);
+        send(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK), content("abc"));
+        block.complete();
+        LastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER);
+        last.trailingHeaders().set("x-checksum", "abc");
+        Sent end = send(last);
+        assertEquals(HttpSysSendBlock.CALL_SEND_RESPONSE_ENTITY_BODY, end.call);
+        assertEquals(0, end.flags);
+        assertEquals(1, end.chunks.size(), "only the trailers chunk");
+        assertEquals(List.of("x-checksum: abc"), trailerLines(end));
+        block.complete();
+        assertEquals(1, trailerFeatureQueries, "asked once per encoder");
+    }
+
+    @Test
+    void http2TrailersFailTheirWriteWhereWindowsCannotSendThem() throws IOException {
+        windowsHasTrailers = false;
+        reset(HttpMethod.GET, HttpSysRequestInfo.Protocol.HTTP_2, HttpVersion.HTTP_1_1);
+        send(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        block.complete();
+        encoder.begin(block);
+        LastHttpContent last = new DefaultLastHttpContent(Unpooled.copiedBuffer("tail", StandardCharsets.US_ASCII));
+        last.trailingHeaders().set("grpc-status", "0");
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> encoder.append(last, alloc));
+        assertTrue(e.getMessage().contains("HttpFeatureResponseTrailers"), e.getMessage());
+        assertTrue(e.getMessage().contains("grpc-status"), e.getMessage());
+        assertEquals(1, last.refCnt(), "not taken: the caller releases it and fails its promise");
+        last.release();
+        assertFalse(encoder.isResponseComplete(), "the response can still be ended without trailers");
+        Sent end = send(LastHttpContent.EMPTY_LAST_CONTENT);
+        assertEquals(0, end.flags);
+        assertEquals(0, end.chunks.size());
+        block.complete();
+
+        reset(HttpMethod.GET, HttpSysRequestInfo.Protocol.HTTP_1, HttpVersion.HTTP_1_1);
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        send(head);
+        block.complete();
+        LastHttpContent framed = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER);
+        framed.trailingHeaders().set("X-T", "1");
+        assertTrue(send(framed).bodyText().endsWith("0\r\nX-T: 1\r\n\r\n"), "HTTP/1.1 frames them itself");
+        block.complete();
     }
 
     @Test
@@ -693,7 +758,9 @@ class HttpSysResponseEncoderTest {
         byte[] body() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (DataChunk chunk : chunks) {
-                out.writeBytes(((DataChunk.FromMemory) chunk).bytes());
+                if (chunk instanceof DataChunk.FromMemory memory) {
+                    out.writeBytes(memory.bytes());
+                }
             }
             return out.toByteArray();
         }
@@ -729,6 +796,16 @@ class HttpSysResponseEncoderTest {
             }
         }
         throw new AssertionError("no CRLF after " + from);
+    }
+
+    /** The lines of the trailers chunk, which must be the last chunk of the call. */
+    private static List<String> trailerLines(Sent sent) {
+        DataChunk last = sent.chunks.get(sent.chunks.size() - 1);
+        List<String> lines = new ArrayList<>();
+        for (ResponseHeader header : ((DataChunk.Trailers) last).headers()) {
+            lines.add(ascii(header.name()) + ": " + ascii(header.value()));
+        }
+        return lines;
     }
 
     private static List<String> headerLines(ResponseHead head) {

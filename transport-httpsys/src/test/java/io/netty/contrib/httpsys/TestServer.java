@@ -27,12 +27,14 @@ final class TestServer implements AutoCloseable {
     private final HttpSysEventLoopGroup group;
     private final Channel channel;
     private final int port;
+    private final boolean https;
     private final List<RawHttpClient> rawClients = new ArrayList<>();
 
-    private TestServer(HttpSysEventLoopGroup group, Channel channel, int port) {
+    private TestServer(HttpSysEventLoopGroup group, Channel channel, int port, boolean https) {
         this.group = group;
         this.channel = channel;
         this.port = port;
+        this.https = https;
     }
 
     static Builder builder() {
@@ -59,7 +61,7 @@ final class TestServer implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create((https ? "https://localhost:" : "http://127.0.0.1:") + port + path);
     }
 
     @Override
@@ -80,6 +82,8 @@ final class TestServer implements AutoCloseable {
         private Consumer<Channel> pipeline = ch -> { };
         private final Map<ChannelOption<?>, Object> options = new LinkedHashMap<>();
         private HttpApi httpApi;
+        private boolean https;
+        private int fixedPort;
 
         Builder threads(int threads) {
             this.threads = threads;
@@ -93,6 +97,18 @@ final class TestServer implements AutoCloseable {
 
         <T> Builder option(ChannelOption<T> option, T value) {
             options.put(option, value);
+            return this;
+        }
+
+        /** Binds {@code https://localhost:<port>/} (the emulator's certificate properties must be set). */
+        Builder https() {
+            this.https = true;
+            return this;
+        }
+
+        /** Binds {@code port} (e.g. one with a certificate binding on Windows) instead of a free port. */
+        Builder port(int port) {
+            this.fixedPort = port;
             return this;
         }
 
@@ -118,16 +134,17 @@ final class TestServer implements AutoCloseable {
                         });
                 options.forEach((option, value) -> bootstrap.option((ChannelOption<Object>) option, value));
                 for (int attempt = 0; ; attempt++) {
-                    int port = freePort();
+                    int port = fixedPort != 0 ? fixedPort : freePort();
                     try {
-                        Channel channel = bootstrap.bind(HttpSysAddress.ofPort(port)).sync().channel();
-                        return new TestServer(group, channel, port);
+                        Channel channel = bootstrap.bind(https ? HttpSysAddress.of("https://localhost:" + port + "/")
+                                : HttpSysAddress.ofPort(port)).sync().channel();
+                        return new TestServer(group, channel, port, https);
                     } catch (Exception e) {
                         // Someone took the port between the probe and the bind: try another.
                         boolean portTaken = e instanceof HttpSysException
                                 && (((HttpSysException) e).errorCode() == WinError.ERROR_SHARING_VIOLATION
                                 || ((HttpSysException) e).errorCode() == WinError.ERROR_ALREADY_EXISTS);
-                        if (!portTaken || attempt == 4) {
+                        if (!portTaken || attempt == 4 || fixedPort != 0) {
                             throw e;
                         }
                     }

@@ -230,6 +230,13 @@ public final class Http {
     public static final int HttpServiceBindingTypeW = 1;
     public static final int HttpServiceBindingTypeA = 2;
 
+    // HTTP_FEATURE_ID: the argument of HttpIsFeatureSupported (SDK only; values as in the SDK's http.h, 10.0.26100).
+    public static final int HttpFeatureUnknown = 0;
+    public static final int HttpFeatureResponseTrailers = 1;
+    public static final int HttpFeatureApiTimings = 2;
+    public static final int HttpFeatureDelegateEx = 3;
+    public static final int HttpFeatureHttp3 = 4;
+
     // Flags of HttpInitialize and HttpTerminate.
     public static final int HTTP_INITIALIZE_SERVER = 0x1;
     public static final int HTTP_INITIALIZE_CONFIG = 0x2;
@@ -277,10 +284,16 @@ public final class Http {
     public static final int HTTP_AUTH_ENABLE_NEGOTIATE = 0x8;
     public static final int HTTP_AUTH_ENABLE_KERBEROS = 0x10;
 
+    // ExFlags bits of HTTP_SERVER_AUTHENTICATION_INFO.
+    public static final int HTTP_AUTH_EX_FLAG_ENABLE_KERBEROS_CREDENTIAL_CACHING = 0x1;
+    public static final int HTTP_AUTH_EX_FLAG_CAPTURE_CREDENTIAL = 0x2;
+
     // DefaultFlags bits of HTTP_SERVICE_CONFIG_SSL_PARAM.
     public static final int HTTP_SERVICE_CONFIG_SSL_FLAG_USE_DS_MAPPER = 0x1;
     public static final int HTTP_SERVICE_CONFIG_SSL_FLAG_NEGOTIATE_CLIENT_CERT = 0x2;
     public static final int HTTP_SERVICE_CONFIG_SSL_FLAG_NO_RAW_FILTER = 0x4;
+    /** http.h (Windows 10 1809 SDK and later): the binding does not offer h2 by ALPN. */
+    public static final int HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2 = 0x10;
 
 
     private Http() {

@@ -162,6 +162,14 @@ public interface HttpApi {
     int HttpSetRequestProperty(long requestQueueHandle, long id, int propertyId, long input,
                                int inputPropertySize, long overlapped);
 
+    /**
+     * {@code BOOL HttpIsFeatureSupported(HTTP_FEATURE_ID FeatureId)}: whether this HTTP.SYS has an optional
+     * feature ({@code Http.HttpFeature*}), such as {@code HttpFeatureResponseTrailers}. ASP.NET Core probes
+     * response trailers this way (HttpSys {@code NativeInterop/HttpApi.cs}: {@code SupportsTrailers}). The
+     * function itself is absent from older {@code httpapi.dll}s; then every feature is reported unsupported.
+     */
+    boolean HttpIsFeatureSupported(int featureId);
+
     /** Whether {@code HttpDelegateRequestEx} exists in this {@code httpapi.dll}. */
     boolean isDelegationSupported();
 

@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi;
 
 import io.netty.contrib.httpsys.nativeapi.emulator.Emulator;
 import io.netty.contrib.httpsys.nativeapi.windows.WindowsHttpSys;
+import io.netty.contrib.httpsys.nativeapi.windows.WindowsTokenApi;
 import io.netty.util.internal.PlatformDependent;
 import io.netty.util.internal.SystemPropertyUtil;
 import io.netty.util.internal.logging.InternalLogger;
@@ -84,6 +85,24 @@ public final class HttpSysBackend {
     /** The I/O completion port functions; they share one handle space with {@link #httpApi()}. */
     public IoCompletion ioCompletion() {
         return ioCompletion;
+    }
+
+    /**
+     * The token functions of this backend, for the access tokens of authenticated requests: {@code advapi32.dll}
+     * (bound on this first call) for {@code native}, the emulator's for {@code emulator}.
+     *
+     * @throws UnsupportedOperationException for a backend given to {@link #install}, which issues no tokens
+     */
+    public TokenApi tokenApi() {
+        switch (name) {
+            case "native":
+                return WindowsTokenApi.get();
+            case "emulator":
+                return Emulator.get().tokenApi();
+            default:
+                throw new UnsupportedOperationException("the installed HTTP.SYS backend " + name
+                        + " has no access token functions");
+        }
     }
 
     private static HttpSysBackend select() {

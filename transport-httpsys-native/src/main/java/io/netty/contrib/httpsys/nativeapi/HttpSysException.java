@@ -24,7 +24,11 @@ public final class HttpSysException extends IOException {
     private final String object;
 
     private HttpSysException(String function, int errorCode, String object) {
-        super(message(function, errorCode, object));
+        this(function, errorCode, object, message(function, errorCode, object));
+    }
+
+    private HttpSysException(String function, int errorCode, String object, String message) {
+        super(message);
         this.errorCode = errorCode;
         this.function = function;
         this.object = object;
@@ -42,6 +46,15 @@ public final class HttpSysException extends IOException {
      */
     public static HttpSysException forUrlPrefix(String function, int errorCode, String urlPrefix) {
         return new HttpSysException(function, errorCode, urlPrefix);
+    }
+
+    /**
+     * {@code function} returned {@code errorCode} while acting on {@code object} (a request queue's name, a security
+     * descriptor string), and the caller knows what to do about it: {@code advice} ends the message.
+     */
+    public static HttpSysException withAdvice(String function, int errorCode, String object, String advice) {
+        return new HttpSysException(function, errorCode, object, function + '(' + object + ") failed: " + errorCode
+                + ' ' + WinError.nameOf(errorCode) + ": " + advice);
     }
 
     /**

@@ -50,6 +50,7 @@ public final class WinError {
     public static final int ERROR_CONNECTION_ABORTED = 1236;
     public static final int ERROR_ALREADY_INITIALIZED = 1247;
     public static final int ERROR_REVISION_MISMATCH = 1306;
+    public static final int ERROR_NONE_MAPPED = 1332;
     public static final int ERROR_INVALID_ID_AUTHORITY = 1343;
     public static final int ERROR_NO_SYSTEM_RESOURCES = 1450;
     public static final int ERROR_INVALID_USER_BUFFER = 1784;

@@ -472,6 +472,11 @@ public final class NullKernel implements HttpApi, IoCompletion {
     }
 
     @Override
+    public boolean HttpIsFeatureSupported(int featureId) {
+        return false;
+    }
+
+    @Override
     public boolean isDelegationSupported() {
         return false;
     }

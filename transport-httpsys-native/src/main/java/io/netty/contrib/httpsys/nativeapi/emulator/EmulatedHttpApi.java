@@ -254,6 +254,13 @@ final class EmulatedHttpApi implements HttpApi {
             return WinError.ERROR_INVALID_PARAMETER;
         }
         boolean openExisting = (flags & Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING) != 0;
+        // "This parameter must be NULL when opening an existing request queue" (HttpCreateRequestQueue).
+        QueueSecurity security = securityAttributes == 0 ? QueueSecurity.TOKEN_DEFAULT
+                : openExisting ? null : EmulatedSecurityDescriptorApi.read(securityAttributes);
+        if (security == null) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        String caller = EmulatedIdentity.current();
         String key = name == null ? null : name.toLowerCase(Locale.ROOT);
         synchronized (kernel) {
             RequestQueue queue;
@@ -262,11 +269,17 @@ final class EmulatedHttpApi implements HttpApi {
                 if (queue == null) {
                     return key == null ? WinError.ERROR_INVALID_PARAMETER : WinError.ERROR_FILE_NOT_FOUND;
                 }
+                // The documented refusal of a caller its descriptor does not grant.
+                if (!queue.security.allows(caller, queue.owner)) {
+                    return WinError.ERROR_ACCESS_DENIED;
+                }
             } else {
                 if (key != null && namedQueues.containsKey(key)) {
                     return WinError.ERROR_ALREADY_EXISTS;
                 }
                 queue = new RequestQueue(name);
+                queue.security = security;
+                queue.owner = caller;
                 if (key != null) {
                     namedQueues.put(key, queue);
                 }
@@ -315,6 +328,7 @@ final class EmulatedHttpApi implements HttpApi {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
             List<KernelRequest> cancelled = handle.queue.shutdown();
+            kernel.goAway(handle.queue);
             for (RequestQueueHandle each : handle.queue.handles) {
                 for (PendingIo op : each.inFlight(0)) {
                     // Sends in progress complete normally; receives, body reads and disconnect waits end.
@@ -618,17 +632,8 @@ final class EmulatedHttpApi implements HttpApi {
     public int HttpReceiveClientCertificate(long requestQueueHandle, long connectionId, int flags,
                                             long sslClientCertInfo, int sslClientCertInfoSize, long bytesReceived,
                                             long overlapped) {
-        synchronized (kernel) {
-            if (kernel.queueHandle(requestQueueHandle) == null) {
-                return WinError.ERROR_INVALID_HANDLE;
-            }
-            if (kernel.connection(connectionId) == null) {
-                return WinError.ERROR_CONNECTION_INVALID;
-            }
-        }
-        // Client certificates arrive in HTTP_SSL_INFO when the handshake negotiated one; renegotiation is
-        // not emulated.
-        return WinError.ERROR_CALL_NOT_IMPLEMENTED;
+        return ClientCertificateNegotiation.httpReceiveClientCertificate(kernel, requestQueueHandle, connectionId,
+                flags, sslClientCertInfo, sslClientCertInfoSize, bytesReceived, overlapped);
     }
 
     // ---- service configuration (netsh http): the emulator's configuration store
@@ -683,6 +688,11 @@ final class EmulatedHttpApi implements HttpApi {
     public int HttpSetRequestProperty(long requestQueueHandle, long id, int propertyId, long input,
                                       int inputPropertySize, long overlapped) {
         return WinError.ERROR_CALL_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public boolean HttpIsFeatureSupported(int featureId) {
+        return KernelFeatures.isSupported(featureId);
     }
 
     @Override

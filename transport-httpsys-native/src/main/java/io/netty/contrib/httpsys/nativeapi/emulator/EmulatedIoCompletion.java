@@ -162,6 +162,9 @@ final class EmulatedIoCompletion implements IoCompletion {
             file.close();
             return true;
         }
+        if (handles.get(handle, EmulatedAccessToken.class) != null && handles.remove(handle)) {
+            return true;
+        }
         return fail(WinError.ERROR_INVALID_HANDLE);
     }
 

@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.TokenApi;
 
 /**
  * The user-mode HTTP.SYS emulator: {@link HttpApi} and {@link IoCompletion} implemented over loopback sockets,
@@ -14,16 +15,23 @@ import io.netty.contrib.httpsys.nativeapi.IoCompletion;
  * (the certificate of {@code https://} prefixes). The HTTP Server API configuration store
  * ({@code HttpSetServiceConfiguration}: URL reservations, certificate bindings, service-wide timeouts, IP listen
  * list) starts empty and lives as long as the JVM; on Windows it is machine-wide and persistent.
- * {@value StrictMode#SEED_PROPERTY} and its rates turn on {@link StrictMode}.
+ * {@value StrictMode#SEED_PROPERTY} and its rates turn on {@link StrictMode}. {@value EmulatedIdentity#USER_PROPERTY}
+ * is the SID of the emulated process's user, the owner of the request queues it creates.
+ * {@value EmulatedAccounts#CREDENTIALS_PROPERTY} names the file of the machine's accounts ({@code user:password}
+ * lines) and {@value EmulatedAccounts#DOMAIN_PROPERTY} its domain, for Basic authentication and the
+ * {@link NegotiateTestDouble}.
  */
 public final class Emulator {
 
     private final HttpApi httpApi;
     private final IoCompletion ioCompletion;
     private final StrictMode strictMode;
+    private final Kernel kernel;
+    private final TokenApi tokenApi;
 
     private Emulator() {
-        Kernel kernel = new Kernel();
+        kernel = new Kernel();
+        tokenApi = new EmulatedTokenApi(kernel);
         HttpApi emulatedApi = new EmulatedHttpApi(kernel);
         IoCompletion emulatedCompletion = new EmulatedIoCompletion(kernel, emulatedApi);
         strictMode = StrictMode.fromSystemProperties();
@@ -49,6 +57,19 @@ public final class Emulator {
     /** The emulated completion-port functions; they share one handle space with {@link #httpApi()}. */
     public IoCompletion ioCompletion() {
         return ioCompletion;
+    }
+
+    /** The emulated {@code advapi32.dll} token functions, for the access tokens of authenticated requests. */
+    public TokenApi tokenApi() {
+        return tokenApi;
+    }
+
+    /**
+     * How many access tokens the emulated kernel issued with authenticated requests ({@code HTTP_REQUEST_AUTH_INFO})
+     * and nobody closed yet: the handles an application would leak on Windows.
+     */
+    public int openAccessTokens() {
+        return kernel.handles().count(EmulatedAccessToken.class);
     }
 
     /** The {@link StrictMode} of this emulator, or {@code null} when it runs without one. */

@@ -214,6 +214,11 @@ abstract class ForwardingHttpApi implements HttpApi {
     }
 
     @Override
+    public boolean HttpIsFeatureSupported(int featureId) {
+        return delegate.HttpIsFeatureSupported(featureId);
+    }
+
+    @Override
     public boolean isDelegationSupported() {
         return delegate.isDelegationSupported();
     }

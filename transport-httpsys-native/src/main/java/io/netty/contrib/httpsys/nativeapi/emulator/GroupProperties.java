@@ -15,4 +15,6 @@ final class GroupProperties {
     long maxConnections = -1;
     /** HttpQosSettingTypeBandwidth's MaxBandwidth; stored and reported, not enforced. */
     long maxBandwidth = -1;
+    /** HttpServerAuthenticationProperty; {@code null} when no scheme is enabled. */
+    AuthenticationSettings authentication;
 }

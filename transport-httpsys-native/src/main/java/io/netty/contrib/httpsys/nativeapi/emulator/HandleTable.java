@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HandleTable {
 
-    /** {@code HANDLE}s: request queues, completion ports, files. */
+    /** {@code HANDLE}s: request queues, completion ports, files, access tokens. */
     static final long HANDLE_TAG = 0x4854_0000_0000_0000L;
     /** {@code HTTP_SERVER_SESSION_ID}s. */
     static final long SESSION_TAG = 0x5353_0000_0000_0000L;
@@ -52,6 +52,17 @@ final class HandleTable {
     <T> T get(long value, Class<T> type) {
         Object object = objects.get(value);
         return type.isInstance(object) ? type.cast(object) : null;
+    }
+
+    /** How many registered objects are a {@code type}: the handles of that kind still open. */
+    int count(Class<?> type) {
+        int count = 0;
+        for (Object object : objects.values()) {
+            if (type.isInstance(object)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Unregisters {@code value}; returns whether it was registered. */

@@ -1,12 +1,15 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -20,8 +23,10 @@ import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The emulated kernel's state: the object table, URL registrations and their listening sockets, live
@@ -43,6 +48,7 @@ final class Kernel {
     private final ResponseCache cache = new ResponseCache(CacheLimits.fromSystemProperties());
     private final TlsConfig tls = new TlsConfig();
     private final ServiceConfigStore serviceConfig = new ServiceConfigStore();
+    private final EmulatedAccounts accounts = new EmulatedAccounts();
     private final Map<Long, KernelConnection> connections = new HashMap<>();
     // Listening sockets run on their own loop, whose handlers never take the kernel lock: binding and closing
     // them can then be awaited under the lock without deadlocking against connection loops.
@@ -100,6 +106,11 @@ final class Kernel {
         return serviceConfig;
     }
 
+    /** The user accounts of the emulated machine (Basic authentication, the Negotiate test double). */
+    EmulatedAccounts accounts() {
+        return accounts;
+    }
+
     /**
      * The kernel's timers: HTTP.SYS's defaults with the service-wide IdleConnectionTimeout and HeaderWaitTimeout
      * of HttpServiceConfigTimeout, the only two that can be configured machine-wide.
@@ -107,6 +118,49 @@ final class Kernel {
     TimeoutLimits defaultTimeouts() {
         return TimeoutLimits.defaults(serviceConfig.timeout(Http.IdleConnectionTimeout),
                 serviceConfig.timeout(Http.HeaderWaitTimeout));
+    }
+
+    /**
+     * {@code HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters\EnableHttp2Tls} as a system property:
+     * {@code 0} stops HTTP.SYS from offering h2 by ALPN on every binding. Not in Microsoft's HTTP.SYS registry
+     * reference; it was found in HTTP.SYS and shown to take effect after {@code net stop http} / {@code net start
+     * http} (blog.shibayan.jp/entry/20141007/1412662459); here it is read when a port is first bound. Default 1:
+     * HTTP/2 over TLS is on from Windows 10 / Server 2016 (ASP.NET Core's "HTTP.sys web server implementation").
+     */
+    static final String ENABLE_HTTP2_TLS_PROPERTY = CacheLimits.PROPERTY_PREFIX + "EnableHttp2Tls";
+
+    private final Set<Http2Session> sessions = new HashSet<>();
+
+    /** A new connection with its own {@code HTTP_CONNECTION_ID}, registered until it closes. */
+    synchronized KernelConnection newConnection() {
+        KernelConnection connection = new KernelConnection(this, handles.newValue(HandleTable.CONNECTION_TAG));
+        connections.put(connection.id, connection);
+        return connection;
+    }
+
+    /** An id from the connection id space for what is no {@link KernelConnection} (an HTTP/2 connection). */
+    synchronized long newConnectionId() {
+        return handles.newValue(HandleTable.CONNECTION_TAG);
+    }
+
+    void sessionOpened(Http2Session session) {
+        sessions.add(session);
+    }
+
+    void sessionClosed(Http2Session session) {
+        sessions.remove(session);
+    }
+
+    /** {@code HttpShutdownRequestQueue}: HTTP/2 connections that carried requests to {@code queue} go away. */
+    void goAway(RequestQueue queue) {
+        for (Http2Session session : sessions) {
+            session.goAwayIfRoutedTo(queue);
+        }
+    }
+
+    /** Whether {@code port}'s TLS handshakes offer h2: EnableHttp2Tls and the binding's DISABLE_HTTP2 flag. */
+    private boolean offersHttp2(int port) {
+        return SystemPropertyUtil.getInt(ENABLE_HTTP2_TLS_PROPERTY, 1) != 0 && !serviceConfig.disablesHttp2(port);
     }
 
     /** The connection with {@code HTTP_CONNECTION_ID} {@code id}, or {@code null} once it closed. */
@@ -120,11 +174,12 @@ final class Kernel {
 
     /** Binds the listening sockets of a port for {@code scheme}; {@code null} when the port is taken. */
     PortListener bind(int port, String scheme) {
-        SslContext ssl = "https".equals(scheme) ? tls.serverContext() : null;
+        boolean offerHttp2 = "https".equals(scheme) && offersHttp2(port);
+        SslContext ssl = "https".equals(scheme) ? tls.serverContext(offerHttp2) : null;
         if ("https".equals(scheme) && ssl == null) {
             explainMissingCertificate(port);
         }
-        return PortListener.bind(acceptLoop, connectionLoops, listenAddresses(port), port, scheme, new ChannelInitializer<SocketChannel>() {
+        PortListener listener = PortListener.bind(acceptLoop, connectionLoops, listenAddresses(port), port, scheme, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 if ("https".equals(scheme)) {
@@ -133,19 +188,41 @@ final class Kernel {
                         ch.close();
                         return;
                     }
-                    ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                    SslHandler tls = ssl.newHandler(ch.alloc());
+                    // clientcertnegotiation=enable on the binding: ask for a certificate in the handshake.
+                    boolean askForCertificate = serviceConfig.negotiatesClientCertificate(ch.localAddress());
+                    if (askForCertificate) {
+                        tls.engine().setWantClientAuth(true);
+                    }
+                    ch.pipeline().addLast(tls);
+                    ch.pipeline().addLast(new ClientCertificateNegotiation(Kernel.this, tls, askForCertificate));
                     ch.pipeline().addLast(new ChunkedWriteHandler());
+                    if (offerHttp2) {
+                        ch.pipeline().addLast(new AlpnSwitch(Kernel.this, limits));
+                        return;
+                    }
                 }
-                KernelConnection connection;
-                synchronized (Kernel.this) {
-                    connection = new KernelConnection(Kernel.this, handles.newValue(HandleTable.CONNECTION_TAG));
-                    connections.put(connection.id, connection);
-                }
-                ch.pipeline().addLast(connection.headWatch());
-                ch.pipeline().addLast(new KernelRequestDecoder(scheme, ch.localAddress(), limits));
-                ch.pipeline().addLast(connection);
+                installHttp1(ch.pipeline(), scheme);
             }
         });
+        if (listener != null && ssl != null && KernelFeatures.http3()) {
+            // HTTP/3 on the same port number over UDP (EnableHttp3); the TCP port stays the one that must be free.
+            Channel quic = Http3Listener.bind(this, connectionLoops, listenAddresses(port).get(0), port, limits);
+            if (quic != null) {
+                listener.add(quic);
+            }
+        }
+        return listener;
+    }
+
+    /** The HTTP/1.x handlers of a connection; returns its {@link KernelConnection}. */
+    KernelConnection installHttp1(ChannelPipeline pipeline, String scheme) {
+        KernelConnection connection = newConnection();
+        pipeline.addLast(connection.headWatch());
+        pipeline.addLast(new KernelRequestDecoder(scheme, (InetSocketAddress) pipeline.channel().localAddress(),
+                limits));
+        pipeline.addLast(connection);
+        return connection;
     }
 
     /**

@@ -10,6 +10,9 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
@@ -32,6 +35,10 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
 
     private final Kernel kernel;
     final long id;
+    /** The HTTP/2 connection when this "connection" is one of its streams (HTTP.SYS's virtual connection). */
+    Http2Session session;
+    /** The QUIC connection when this "connection" is an HTTP/3 request stream ({@link Http3Listener}). */
+    Http3Listener.Connection quic;
     private Channel channel;
     private KernelRequestDecoder decoder;
     private ConnectionInfo info;
@@ -189,12 +196,26 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         return open;
     }
 
+    /** Whether this is an HTTP/2 stream: one request, then the stream ends. */
+    boolean isHttp2() {
+        return session != null;
+    }
+
+    /** Whether this is an HTTP/3 request stream: one request, then the stream ends. */
+    boolean isHttp3() {
+        return quic != null;
+    }
+
     /** What the marshaller writes into Address and pSslInfo; built at the first request (after the handshake). */
     ConnectionInfo info() {
-        if (info == null) {
-            SslHandler ssl = channel.pipeline().get(SslHandler.class);
-            info = new ConnectionInfo(id, (InetSocketAddress) channel.remoteAddress(),
-                    (InetSocketAddress) channel.localAddress(), ssl == null ? null : kernel.tls().details(ssl));
+        if (info == null && isHttp3()) {
+            info = quic.info(id);
+        } else if (info == null) {
+            Channel socket = isHttp2() ? channel.parent() : channel;
+            SslHandler ssl = socket.pipeline().get(SslHandler.class);
+            info = new ConnectionInfo(id, (InetSocketAddress) socket.remoteAddress(),
+                    (InetSocketAddress) socket.localAddress(), ssl == null ? null : kernel.tls().details(ssl),
+                    isHttp2() ? session.rawConnectionId : 0);
         }
         return info;
     }
@@ -233,7 +254,9 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             // A cache hit is an ordinary response: the connection stays open unless the request said otherwise.
             kernelAnswered = true;
             cacheHitKeepsAlive = request.keepAlive();
-            decoder.responseStarted();
+            if (decoder != null) {
+                decoder.responseStarted();
+            }
             channel.writeAndFlush(Unpooled.wrappedBuffer(cached));
             if (!cacheHitKeepsAlive) {
                 GracefulClose.afterFlush(channel);
@@ -247,12 +270,19 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         }
         routedTimeouts = group.timeouts(kernel.defaultTimeouts());
         RequestQueue queue = group.queue;
+        if (session != null && queue != null) {
+            session.routed(queue);
+        }
         if (queue == null || !group.isActive() || !queue.isAccepting() || !queue.admit()) {
             serviceUnavailable(queue);
             return;
         }
         KernelRequest kernelRequest = new KernelRequest(kernel.handles().newValue(HandleTable.REQUEST_TAG), this,
                 request, matched.registration(), queue, routedTimeouts);
+        AuthenticationSettings authentication = group.authentication();
+        if (authentication != null) {
+            kernelRequest.authentication = RequestAuthentication.of(request, authentication, kernel.accounts());
+        }
         current = kernelRequest;
         arrived = kernelRequest;
         draining = false;
@@ -275,7 +305,9 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     private void answer(byte[] response) {
         kernelAnswered = true;
         cacheHitKeepsAlive = false;
-        decoder.responseStarted();
+        if (decoder != null) {
+            decoder.responseStarted();
+        }
         channel.write(Unpooled.wrappedBuffer(response));
         GracefulClose.afterFlush(channel);
     }
@@ -359,6 +391,10 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void continueWithNextRequest() {
+        if (decoder == null) {
+            // An HTTP/2 or HTTP/3 stream carries one request.
+            return;
+        }
         channel.eventLoop().execute(() -> {
             decoder.continueWithNextRequest();
             startHeadTimer();
@@ -367,7 +403,9 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
 
     /** The application answered: no 400 from the codec any more. */
     void responseStarting() {
-        channel.eventLoop().execute(decoder::responseStarted);
+        if (decoder != null) {
+            channel.eventLoop().execute(decoder::responseStarted);
+        }
     }
 
     /** Writes {@code 100 Continue}. */
@@ -418,7 +456,10 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
 
     /** Closes with a TCP reset (SO_LINGER 0), as HTTP.SYS drops a connection it gives up on. */
     private static void reset(Channel channel) {
-        if (channel.isActive()) {
+        if (channel instanceof Http2StreamChannel) {
+            // RST_STREAM for this stream only: the other streams of the connection go on.
+            channel.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.CANCEL));
+        } else if (channel.isActive()) {
             try {
                 channel.config().setOption(ChannelOption.SO_LINGER, 0);
             } catch (ChannelException closedMeanwhile) {
@@ -465,6 +506,7 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
     }
 
     int localPort() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        // A QUIC stream's own address is no socket address: the port is its connection's.
+        return isHttp3() ? quic.localPort() : ((InetSocketAddress) channel.localAddress()).getPort();
     }
 }

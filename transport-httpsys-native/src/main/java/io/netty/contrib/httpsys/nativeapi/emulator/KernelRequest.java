@@ -7,7 +7,10 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -45,6 +48,8 @@ final class KernelRequest {
     boolean headSent;
     boolean responseComplete;
     boolean closeAfterResponse;
+    /** What authentication concluded, when the request's URL group enables it; else {@code null}. */
+    RequestAuthentication authentication;
 
     KernelRequest(long id, KernelConnection connection, ParsedRequest parsed, UrlRegistration registration,
                   RequestQueue queue, TimeoutLimits timeouts) {
@@ -89,7 +94,9 @@ final class KernelRequest {
             boolean copyBody = (flags & Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY) != 0;
             this.body = copyBody ? peekBody(length) : null;
             long beyond = bufferedBytes - (body == null ? 0 : body.readableBytes());
-            this.requestFlags = !bodyComplete || beyond > 0 ? Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS : 0;
+            this.requestFlags = (!bodyComplete || beyond > 0 ? Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS : 0)
+                    | (connection.isHttp2() ? Http.HTTP_REQUEST_FLAG_HTTP2 : 0)
+                    | (connection.isHttp3() ? Http.HTTP_REQUEST_FLAG_HTTP3 : 0);
         }
 
         /**
@@ -99,18 +106,28 @@ final class KernelRequest {
          *         size needed (the request is then bound to its id)
          */
         long[] marshal() {
+            // Each delivery that succeeds hands the application a token handle of its own to close
+            // (HTTP_REQUEST_AUTH_INFO.AccessToken); a delivery that fails hands out none.
+            long token = authentication != null && authentication.succeeded()
+                    ? connection.kernel().handles().register(HandleTable.HANDLE_TAG,
+                            new EmulatedAccessToken(authentication.account()))
+                    : 0;
             try {
                 result = RequestMarshaller.marshal(parsed, info, id, registration.urlContext(), receivedSoFar,
-                        requestFlags, body, flags, buffer, length);
+                        requestFlags, body, flags, buffer, length, authentication, token);
             } catch (IllegalArgumentException unreportable) {
                 // A request HTTP_REQUEST cannot describe (the codec's limits should have refused it): the
                 // receive fails and the connection is dropped rather than leaving the receive hanging.
                 connection.abort();
+                closeToken(token);
                 return new long[] {NtStatusTable.STATUS_INVALID_PARAMETER, 0};
             } finally {
                 if (body != null) {
                     body.release();
                 }
+            }
+            if (result.error() != WinError.NO_ERROR) {
+                closeToken(token);
             }
             if (result.error() == WinError.ERROR_MORE_DATA) {
                 return new long[] {NtStatusTable.STATUS_BUFFER_OVERFLOW, result.bytesReturned()};
@@ -124,6 +141,28 @@ final class KernelRequest {
                 consumeBody(result.bodyBytesConsumed());
             }
         }
+    }
+
+    private void closeToken(long token) {
+        if (token != 0) {
+            connection.kernel().handles().remove(token);
+        }
+    }
+
+    /**
+     * {@code head} with the mutual-authentication header the kernel adds to the response of a request a Negotiate
+     * handshake authenticated, unless the application asked to receive it (ReceiveMutualAuth).
+     */
+    ResponseHead withMutualAuth(ResponseHead head) {
+        String header = authentication == null ? null : authentication.kernelMutualAuthHeader();
+        if (header == null) {
+            return head;
+        }
+        List<ResponseHeader> headers = new ArrayList<>(head.headers());
+        headers.add(new ResponseHeader("WWW-Authenticate".getBytes(StandardCharsets.US_ASCII),
+                header.getBytes(StandardCharsets.US_ASCII)));
+        return new ResponseHead(head.versionMajor(), head.versionMinor(), head.statusCode(), head.reason(), headers,
+                head.responseFlags());
     }
 
     /** Starts a delivery into {@code [buffer, buffer + length)}; call under the kernel lock. */

@@ -24,6 +24,8 @@ final class PortListener {
     final int port;
     final String scheme;
     private final List<Channel> channels = new ArrayList<>();
+    /** Channels on the connection loops (HTTP/3's UDP socket): see {@link #close()}. */
+    private final List<Channel> others = new ArrayList<>();
 
     private PortListener(int port, String scheme) {
         this.port = port;
@@ -56,10 +58,24 @@ final class PortListener {
         return listener;
     }
 
+    /** Another listening channel of this port (HTTP/3's UDP socket, on a connection loop), closed with the others. */
+    void add(Channel channel) {
+        others.add(channel);
+    }
+
+    /**
+     * Closes the port. The TCP listeners are waited for, so that the port is free when the caller returns (their
+     * accept loop never waits for the kernel's lock); the others are not: this runs under the kernel's lock, and a
+     * connection loop may be waiting for that lock ({@link KernelConnection}), which deadlocked.
+     */
     void close() {
         for (Channel channel : channels) {
             channel.close().awaitUninterruptibly();
         }
         channels.clear();
+        for (Channel channel : others) {
+            channel.close();
+        }
+        others.clear();
     }
 }

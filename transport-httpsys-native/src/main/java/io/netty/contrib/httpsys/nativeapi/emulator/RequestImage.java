@@ -3,6 +3,7 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpKnownHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestAuthInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
@@ -31,8 +32,9 @@ import java.util.Map;
  *
  * <p>Layout after the fixed struct, every struct (and the cooked URL) starting 8-byte aligned: the
  * {@code HTTP_UNKNOWN_HEADER} array, the remote and local socket addresses, the {@code HTTP_SSL_INFO} and
- * {@code HTTP_SSL_CLIENT_CERT_INFO}, for TLS the one-element {@code HTTP_REQUEST_INFO} array and the
- * {@code HTTP_SSL_PROTOCOL_INFO} it points to, the cooked URL (UTF-16LE), then the byte strings (unknown verb, raw
+ * {@code HTTP_SSL_CLIENT_CERT_INFO}, the {@code HTTP_REQUEST_INFO} array (an entry for TLS, one for
+ * authentication), the {@code HTTP_SSL_PROTOCOL_INFO} and the {@code HTTP_REQUEST_AUTH_INFO} they point to, the
+ * cooked URL (UTF-16LE), then the byte strings (unknown verb, raw
  * URL, known header values, unknown header names and values, certificate names, certificate), and last the
  * {@code HTTP_DATA_CHUNK} and body bytes of {@code COPY_BODY}, so that a body that does not fit is simply cut
  * at the end of the buffer.
@@ -74,6 +76,10 @@ final class RequestImage {
     final byte[] serverCertSubject;
     /** The {@code HttpRequestInfoTypeSslProtocol} payload, or {@code null} for plain HTTP. */
     final SslProtocolInfo sslProtocol;
+    /** Whether the request carries an {@code HttpRequestInfoTypeAuth} entry (its URL group authenticates). */
+    final boolean authenticated;
+    /** {@code pMutualAuthData} for the application (ReceiveMutualAuth), or {@code null}. */
+    final byte[] mutualAuthData;
 
     final long unknownHeadersOffset;
     final long remoteAddressOffset;
@@ -82,6 +88,8 @@ final class RequestImage {
     final long clientCertInfoOffset;
     final long requestInfoOffset;
     final long sslProtocolInfoOffset;
+    final long authInfoOffset;
+    final long mutualAuthDataOffset;
     final long fullUrlOffset;
     final long stringsOffset;
     /** Where the head ends: the size returned when no body is copied. */
@@ -96,6 +104,14 @@ final class RequestImage {
      *                                  such a request (400) before queueing it
      */
     RequestImage(ParsedRequest request, ConnectionInfo connection) {
+        this(request, connection, null);
+    }
+
+    /** @param authentication what authentication concluded, or {@code null} when the URL group enables none */
+    RequestImage(ParsedRequest request, ConnectionInfo connection, RequestAuthentication authentication) {
+        authenticated = authentication != null;
+        mutualAuthData = authentication == null || authentication.mutualAuthData() == null ? null
+                : authentication.mutualAuthData().getBytes(StandardCharsets.US_ASCII);
         verb = KnownVerbs.verbOf(request.verb());
         unknownVerb = verb != Http.HttpVerbUnknown ? null
                 : ushortBytes(request.verb().getBytes(StandardCharsets.ISO_8859_1), "verb");
@@ -135,9 +151,13 @@ final class RequestImage {
         clientCertInfoOffset = align8(offset);
         offset = clientCertInfoOffset + (hasClientCertificate() ? HttpSslClientCertInfo.SIZE : 0);
         requestInfoOffset = align8(offset);
-        offset = requestInfoOffset + (ssl == null ? 0 : HttpRequestInfo.SIZE);
+        offset = requestInfoOffset + (long) ((ssl == null ? 0 : 1) + (authenticated ? 1 : 0)) * HttpRequestInfo.SIZE;
         sslProtocolInfoOffset = offset;
         offset = sslProtocolInfoOffset + (ssl == null ? 0 : HttpSslProtocolInfo.SIZE);
+        authInfoOffset = align8(offset);
+        offset = authInfoOffset + (authenticated ? HttpRequestAuthInfo.SIZE : 0);
+        mutualAuthDataOffset = offset;
+        offset = mutualAuthDataOffset + (mutualAuthData == null ? 0 : mutualAuthData.length);
         fullUrlOffset = align8(offset);
         stringsOffset = fullUrlOffset + fullUrl.length + 2;
         headEnd = stringsOffset + stringsSize();

@@ -6,6 +6,7 @@ import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
+import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestAuthInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
@@ -83,10 +84,23 @@ public final class RequestMarshaller {
     public static Result marshal(ParsedRequest request, ConnectionInfo connection, long requestId, long urlContext,
                                  long bytesReceived, int requestFlags, ByteBuf body, int receiveFlags,
                                  long buffer, int bufferLength) {
+        return marshal(request, connection, requestId, urlContext, bytesReceived, requestFlags, body, receiveFlags,
+                buffer, bufferLength, null, 0);
+    }
+
+    /**
+     * {@link #marshal(ParsedRequest, ConnectionInfo, long, long, long, int, ByteBuf, int, long, int)} for a
+     * request of a URL group that enables authentication: the request also carries an
+     * {@code HttpRequestInfoTypeAuth} entry saying what {@code authentication} concluded, with
+     * {@code accessToken} as its {@code AccessToken} (0 unless it succeeded).
+     */
+    static Result marshal(ParsedRequest request, ConnectionInfo connection, long requestId, long urlContext,
+                          long bytesReceived, int requestFlags, ByteBuf body, int receiveFlags,
+                          long buffer, int bufferLength, RequestAuthentication authentication, long accessToken) {
         if (bufferLength < HTTP_REQUEST_V1_SIZE) {
             return new Result(WinError.ERROR_INSUFFICIENT_BUFFER, 0, 0);
         }
-        RequestImage image = new RequestImage(request, connection);
+        RequestImage image = new RequestImage(request, connection, authentication);
         int available = body == null ? 0 : body.readableBytes();
         boolean copyBody = (receiveFlags & Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY) != 0 && available > 0;
         long required = copyBody ? image.bodyOffset + available : image.headEnd;
@@ -103,6 +117,9 @@ public final class RequestMarshaller {
 
         PlatformDependent.setMemory(buffer, image.headEnd, (byte) 0);
         writeHead(image, request, connection, requestId, urlContext, bytesReceived, buffer);
+        if (authentication != null) {
+            writeAuthInfo(authentication, accessToken, image, buffer);
+        }
 
         int copied = copyBody ? (int) Math.max(0, Math.min(available, bufferLength - image.bodyOffset)) : 0;
         int flags = requestFlags;
@@ -131,6 +148,7 @@ public final class RequestMarshaller {
         HttpRequestV2.setVersion(buffer, HttpVersion.pack(request.versionMajor(), request.versionMinor()));
         HttpRequestV2.setVerb(buffer, image.verb);
         HttpRequestV2.setBytesReceived(buffer, bytesReceived);
+        HttpRequestV2.setRawConnectionId(buffer, connection.rawConnectionId());
 
         StringArea strings = new StringArea(buffer + image.stringsOffset);
         if (image.unknownVerb != null) {
@@ -236,6 +254,7 @@ public final class RequestMarshaller {
         HttpSslInfo.setSslClientCertNegotiated(info, 1);
         HttpSslClientCertInfo.setCertEncodedSize(certInfo, certificate.length);
         HttpSslClientCertInfo.setCertEncoded(certInfo, strings.putRaw(certificate));
+        HttpSslClientCertInfo.setCertFlags(certInfo, ssl.clientCertFlags());
     }
 
     /** The request info array of one element that HTTP.SYS hands out for an HTTPS request. */
@@ -254,6 +273,34 @@ public final class RequestMarshaller {
         HttpRequestInfo.setInfoLength(array, HttpSslProtocolInfo.SIZE);
         HttpRequestInfo.setInfo(array, info);
         HttpRequestV2.setRequestInfoCount(buffer, 1);
+        HttpRequestV2.setRequestInfo(buffer, array);
+    }
+
+    /**
+     * Appends the {@code HttpRequestInfoTypeAuth} entry to the request info array (after the TLS entry of an
+     * HTTPS request). Only a successful authentication carries a token; HTTP.SYS's docs tell applications to
+     * disregard everything but AuthStatus, SecStatus and AuthType otherwise (HTTP_REQUEST_AUTH_INFO).
+     */
+    private static void writeAuthInfo(RequestAuthentication authentication, long accessToken, RequestImage image,
+                                      long buffer) {
+        long array = buffer + image.requestInfoOffset;
+        int index = HttpRequestV2.requestInfoCount(buffer);
+        long info = buffer + image.authInfoOffset;
+        HttpRequestAuthInfo.setAuthStatus(info, authentication.status());
+        HttpRequestAuthInfo.setSecStatus(info, authentication.securityStatus());
+        HttpRequestAuthInfo.setAuthType(info, authentication.type());
+        HttpRequestAuthInfo.setAccessToken(info, accessToken);
+        if (image.mutualAuthData != null) {
+            long data = buffer + image.mutualAuthDataOffset;
+            PlatformDependent.copyMemory(image.mutualAuthData, 0, data, image.mutualAuthData.length);
+            HttpRequestAuthInfo.setMutualAuthDataLength(info, image.mutualAuthData.length);
+            HttpRequestAuthInfo.setMutualAuthData(info, data);
+        }
+        long entry = HttpRequestInfo.at(array, index);
+        HttpRequestInfo.setInfoType(entry, Http.HttpRequestInfoTypeAuth);
+        HttpRequestInfo.setInfoLength(entry, HttpRequestAuthInfo.SIZE);
+        HttpRequestInfo.setInfo(entry, info);
+        HttpRequestV2.setRequestInfoCount(buffer, index + 1);
         HttpRequestV2.setRequestInfo(buffer, array);
     }
 

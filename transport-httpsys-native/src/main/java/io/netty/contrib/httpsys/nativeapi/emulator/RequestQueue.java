@@ -31,6 +31,9 @@ final class RequestQueue {
     private int admitted;
     int verbosity = Http.Http503ResponseVerbosityBasic;
     int state = Http.HttpEnabledStateActive;
+    /** Who may open the queue by name besides its creator's handle, and who created it ({@link EmulatedIdentity}). */
+    QueueSecurity security = QueueSecurity.TOKEN_DEFAULT;
+    String owner = EmulatedIdentity.DEFAULT_USER;
     private boolean shutdown;
 
     RequestQueue(String name) {

@@ -106,10 +106,14 @@ public final class ResponseReader {
 
     /**
      * Reads an {@code HTTP_DATA_CHUNK} array. {@code FromMemory} bytes are copied now; {@code FromFileHandle}
-     * keeps the handle and range ({@code Length == HTTP_BYTE_RANGE_TO_EOF} becomes {@code -1}).
-     * {@code FromFragmentCache}, {@code FromFragmentCacheEx} and {@code Trailers} are valid on Windows but not
-     * emulated: {@code ERROR_CALL_NOT_IMPLEMENTED} says so, where {@code ERROR_INVALID_PARAMETER} would send
-     * the developer looking for a bug in a correct struct.
+     * keeps the handle and range ({@code Length == HTTP_BYTE_RANGE_TO_EOF} becomes {@code -1}); {@code Trailers}
+     * copies its {@code HTTP_UNKNOWN_HEADER}s. A trailers chunk must be the last of the array: trailers end the
+     * message (RFC 9113 8.1), and ASP.NET Core appends it after the data (HttpSys {@code ResponseBody.BuildDataChunks});
+     * one elsewhere is {@code ERROR_INVALID_PARAMETER} here (what Windows does with it is not documented). On an
+     * emulated Windows without {@code HttpFeatureResponseTrailers} ({@link KernelFeatures}) the type is unknown:
+     * {@code ERROR_INVALID_PARAMETER}. {@code FromFragmentCache} and {@code FromFragmentCacheEx} are valid on
+     * Windows but not emulated: {@code ERROR_CALL_NOT_IMPLEMENTED} says so, where {@code ERROR_INVALID_PARAMETER}
+     * would send the developer looking for a bug in a correct struct.
      *
      * @param count  {@code EntityChunkCount}; only its low 16 bits count, so a sign-extended {@code short}
      *               is read as the {@code USHORT} it is
@@ -148,8 +152,15 @@ public final class ResponseReader {
                     }
                     result.add(new DataChunk.FromFileHandle(handle, offset, length));
                 }
-                case Http.HttpDataChunkFromFragmentCache, Http.HttpDataChunkFromFragmentCacheEx,
-                        Http.HttpDataChunkTrailers -> {
+                case Http.HttpDataChunkTrailers -> {
+                    List<ResponseHeader> trailers = new ArrayList<>();
+                    if (!KernelFeatures.responseTrailers() || i != n - 1 || !readUnknownArray(
+                            HttpDataChunk.trailersTrailerCount(chunk), HttpDataChunk.trailersTrailers(chunk), trailers)) {
+                        return Result.fail(WinError.ERROR_INVALID_PARAMETER);
+                    }
+                    result.add(new DataChunk.Trailers(trailers));
+                }
+                case Http.HttpDataChunkFromFragmentCache, Http.HttpDataChunkFromFragmentCacheEx -> {
                     return Result.fail(WinError.ERROR_CALL_NOT_IMPLEMENTED);
                 }
                 default -> {
@@ -200,8 +211,12 @@ public final class ResponseReader {
                 || HttpResponseHeaders.trailers(responseHeaders) != 0) {
             return false;
         }
-        int count = HttpResponseHeaders.unknownHeaderCount(responseHeaders);
-        long array = HttpResponseHeaders.unknownHeaders(responseHeaders);
+        return readUnknownArray(HttpResponseHeaders.unknownHeaderCount(responseHeaders),
+                HttpResponseHeaders.unknownHeaders(responseHeaders), headers);
+    }
+
+    /** Appends {@code count} {@code HTTP_UNKNOWN_HEADER}s from {@code array}; {@code false} when one is malformed. */
+    private static boolean readUnknownArray(int count, long array, List<ResponseHeader> headers) {
         if (count != 0 && array == 0) {
             return false;
         }

@@ -9,6 +9,7 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.util.internal.PlatformDependent;
@@ -82,6 +83,7 @@ final class ResponseSender {
         if (error != WinError.NO_ERROR) {
             return error;
         }
+        DataChunk.Trailers trailers = ResponseTrailerRules.of(chunks.value());
         long entityLength = length(parts);
         boolean shortFile = runsPastEndOfFile(parts);
         PendingIo wait;
@@ -90,11 +92,11 @@ final class ResponseSender {
             if (request == null || !request.isLive()) {
                 return WinError.ERROR_CONNECTION_INVALID;
             }
-            if (request.headSent) {
+            if (request.headSent || ResponseTrailerRules.refused(request.parsed, trailers, flags)) {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
-            KernelResponseWriter.Head encoded = KernelResponseWriter.encodeHead(request.parsed, head.value(),
-                    entityLength, flags);
+            KernelResponseWriter.Head encoded = KernelResponseWriter.encodeHead(request.parsed,
+                    request.withMutualAuth(head.value()), entityLength, flags);
             request.headSent = true;
             request.closeAfterResponse = encoded.closeAfter() || shortFile;
             if (!encoded.sendBody()) {
@@ -102,7 +104,11 @@ final class ResponseSender {
             }
             parts.add(0, encoded.bytes());
             boolean last = (flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0;
-            if (last) {
+            goAwayIfAsked(request, flags);
+            if (trailers != null) {
+                // Not cached: an entry replays head and body only, and would lose the trailers.
+                parts.add(trailers);
+            } else if (last) {
                 cache(request, policy.value(), head.value(), parts);
             }
             request.connection.responseStarting();
@@ -132,6 +138,7 @@ final class ResponseSender {
         if (error != WinError.NO_ERROR) {
             return error;
         }
+        DataChunk.Trailers trailers = ResponseTrailerRules.of(read.value());
         boolean shortFile = runsPastEndOfFile(parts);
         PendingIo wait;
         synchronized (kernel) {
@@ -139,13 +146,17 @@ final class ResponseSender {
             if (request == null || !request.isLive()) {
                 return WinError.ERROR_CONNECTION_INVALID;
             }
-            if (!request.headSent) {
+            if (!request.headSent || ResponseTrailerRules.refused(request.parsed, trailers, flags)) {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
             if ("HEAD".equals(request.parsed.verb())) {
                 parts.clear();
             }
+            if (trailers != null) {
+                parts.add(trailers);
+            }
             boolean last = (flags & Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA) == 0;
+            goAwayIfAsked(request, flags);
             boolean close = request.closeAfterResponse || shortFile
                     || KernelResponseWriter.closesAfter(request.parsed, flags);
             request.closeAfterResponse = close;
@@ -158,6 +169,17 @@ final class ResponseSender {
             }
         }
         return overlapped != 0 ? WinError.ERROR_IO_PENDING : wait.awaitSynchronous(bytesSent);
+    }
+
+    /**
+     * {@code HTTP_SEND_RESPONSE_FLAG_GOAWAY} on an HTTP/2 request: {@code GOAWAY} on its connection, whose streams
+     * in flight still finish. ASP.NET Core sets it, with DISCONNECT, when an HTTP/2 response says
+     * {@code Connection: close} (Response.ComputeHeaders, "SupportsGoAway"); HTTP/1.x ignores it here.
+     */
+    private static void goAwayIfAsked(KernelRequest request, int flags) {
+        if ((flags & Http.HTTP_SEND_RESPONSE_FLAG_GOAWAY) != 0 && request.connection.isHttp2()) {
+            request.connection.session.goAway();
+        }
     }
 
     /** Turns data chunks into byte arrays and resolved file ranges; returns a Win32 error. */
@@ -207,7 +229,11 @@ final class ResponseSender {
     private static long length(List<Object> parts) {
         long total = 0;
         for (Object part : parts) {
-            total += part instanceof byte[] bytes ? bytes.length : ((FileRange) part).length();
+            if (part instanceof byte[] bytes) {
+                total += bytes.length;
+            } else if (part instanceof FileRange range) {
+                total += range.length();
+            }
         }
         return total;
     }
@@ -223,7 +249,7 @@ final class ResponseSender {
         KernelConnection connection = request.connection;
         Channel channel = connection.channel();
         long total = length(parts);
-        boolean memoryOnly = parts.stream().allMatch(p -> p instanceof byte[]);
+        boolean memoryOnly = parts.stream().noneMatch(p -> p instanceof FileRange);
         boolean inline = shortFile || memoryOnly && channel.isWritable();
         PendingIo op = inline ? null : PendingIo.start(handle, overlapped).markSend();
         int minSendRate = request.timeouts.minSendRate();
@@ -261,6 +287,11 @@ final class ResponseSender {
             for (Object part : parts) {
                 if (part instanceof byte[] bytes) {
                     lastWrite = channel.write(Unpooled.wrappedBuffer(bytes));
+                    continue;
+                }
+                if (part instanceof DataChunk.Trailers) {
+                    // Only HTTP/2 streams get trailers (ResponseTrailerRules): their framer sends them.
+                    lastWrite = channel.write(part);
                     continue;
                 }
                 FileRange range = (FileRange) part;
@@ -320,7 +351,7 @@ final class ResponseSender {
     /** A zero-copy region on plain connections; chunked reads through the TLS engine otherwise. */
     private static Object fileMessage(Channel channel, FileRange range) throws IOException {
         FileChannel file = range.file().openForSend();
-        if (channel.pipeline().get(SslHandler.class) != null) {
+        if (channel.pipeline().get(SslHandler.class) != null || channel instanceof Http2StreamChannel) {
             return new ChunkedNioFile(file, range.offset(), range.length(), FILE_CHUNK_SIZE);
         }
         return new DefaultFileRegion(file, range.offset(), range.length());

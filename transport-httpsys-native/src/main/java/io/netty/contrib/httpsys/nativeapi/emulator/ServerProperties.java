@@ -26,8 +26,8 @@ final class ServerProperties {
     }
 
     /**
-     * Sets a state, timeouts or QoS property; accepts and ignores authentication, logging and channel-binding
-     * settings (the emulator has no Windows accounts to authenticate against and writes no logs);
+     * Sets a state, timeouts, QoS or authentication property (see {@link AuthenticationSettings}); accepts and
+     * ignores extended authentication, logging and channel-binding settings (the emulator writes no logs);
      * {@code ERROR_INVALID_PARAMETER} for anything else.
      */
     static int set(GroupProperties properties, int property, long info, int length) {
@@ -35,8 +35,11 @@ final class ServerProperties {
             return WinError.ERROR_INVALID_PARAMETER;
         }
         switch (property) {
-            case Http.HttpServerAuthenticationProperty, Http.HttpServerLoggingProperty,
-                    Http.HttpServerExtendedAuthenticationProperty, Http.HttpServerChannelBindProperty -> {
+            case Http.HttpServerAuthenticationProperty -> {
+                return AuthenticationSettings.set(properties, info, length);
+            }
+            case Http.HttpServerLoggingProperty, Http.HttpServerExtendedAuthenticationProperty,
+                    Http.HttpServerChannelBindProperty -> {
                 return WinError.NO_ERROR;
             }
             case Http.HttpServerStateProperty -> {

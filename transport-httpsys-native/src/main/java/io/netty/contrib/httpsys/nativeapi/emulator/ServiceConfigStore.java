@@ -15,6 +15,7 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclSet;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
 import io.netty.util.internal.PlatformDependent;
+import io.netty.util.internal.SystemPropertyUtil;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,17 @@ import java.util.Map;
  * <p>Records are returned as the SDK lays them out: the {@code _SET} struct first, its strings, socket address
  * and hash after it in the same buffer, its pointers pointing there. Windows keeps this store machine-wide and
  * persistent (in the registry); the emulator keeps one per JVM, in memory. Thread-safe (own monitor).
+ *
+ * <p>Who may change it: on Windows an elevated administrator ({@code netsh http add urlacl} from a prompt that is
+ * not elevated fails with error 5; Microsoft's "Accessing the Reservation Store" adds users holding delegate rights
+ * on a reservation, for URLs under it), while anyone may query it. The emulator's process counts as elevated unless
+ * {@value #ELEVATED_PROPERTY} is {@code false} (read at every call), so the refusal and the advice that goes with
+ * it can be tested off Windows; delegation is not modelled.
  */
 final class ServiceConfigStore {
+
+    /** The system property that makes Set and Delete answer {@code ERROR_ACCESS_DENIED} when {@code false}. */
+    static final String ELEVATED_PROPERTY = "io.netty.contrib.httpsys.emulator.elevated";
 
     private final Map<String, UrlAcl> urlAcls = new LinkedHashMap<>();
     private final Map<InetSocketAddress, SslBinding> sslBindings = new LinkedHashMap<>();
@@ -63,6 +73,9 @@ final class ServiceConfigStore {
     // ---- set
 
     synchronized int set(int configId, long info, int length) {
+        if (!isElevated()) {
+            return WinError.ERROR_ACCESS_DENIED;
+        }
         if (info == 0) {
             return WinError.ERROR_INVALID_PARAMETER;
         }
@@ -147,6 +160,9 @@ final class ServiceConfigStore {
     // ---- delete
 
     synchronized int delete(int configId, long info, int length) {
+        if (!isElevated()) {
+            return WinError.ERROR_ACCESS_DENIED;
+        }
         if (info == 0) {
             return WinError.ERROR_INVALID_PARAMETER;
         }
@@ -292,6 +308,39 @@ final class ServiceConfigStore {
 
     // ---- what the emulated kernel uses
 
+    /**
+     * Whether an SSL binding of {@code port} carries {@code HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2}
+     * ({@code netsh http add sslcert ... disablehttp2=enable}): such a binding negotiates HTTP/1.1 only.
+     */
+    synchronized boolean disablesHttp2(int port) {
+        for (SslBinding binding : sslBindings.values()) {
+            if (binding.ipPort().getPort() == port
+                    && (binding.flags() & Http.HTTP_SERVICE_CONFIG_SSL_FLAG_DISABLE_HTTP2) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the certificate binding that serves connections accepted on {@code local} carries
+     * {@code HTTP_SERVICE_CONFIG_SSL_FLAG_NEGOTIATE_CLIENT_CERT} ({@code clientcertnegotiation=enable}): the one for
+     * that exact address, else the wildcard one ({@code 0.0.0.0:port} / {@code [::]:port}) of its port.
+     */
+    synchronized boolean negotiatesClientCertificate(InetSocketAddress local) {
+        SslBinding binding = sslBindings.get(local);
+        if (binding == null) {
+            for (SslBinding candidate : sslBindings.values()) {
+                if (candidate.ipPort().getPort() == local.getPort()
+                        && candidate.ipPort().getAddress().isAnyLocalAddress()) {
+                    binding = candidate;
+                    break;
+                }
+            }
+        }
+        return binding != null && (binding.flags() & Http.HTTP_SERVICE_CONFIG_SSL_FLAG_NEGOTIATE_CLIENT_CERT) != 0;
+    }
+
     /** The machine-wide {@code IdleConnectionTimeout} / {@code HeaderWaitTimeout}, or {@code 0} when unset. */
     synchronized int timeout(int key) {
         return timeouts.getOrDefault(key, 0);
@@ -397,6 +446,10 @@ final class ServiceConfigStore {
         } catch (IllegalArgumentException notInet) {
             return null;
         }
+    }
+
+    private static boolean isElevated() {
+        return SystemPropertyUtil.getBoolean(ELEVATED_PROPERTY, true);
     }
 
     private static boolean isTimeoutKey(int key) {

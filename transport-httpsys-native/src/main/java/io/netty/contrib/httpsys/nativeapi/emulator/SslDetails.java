@@ -19,8 +19,17 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
  * @param cipherSuite        the negotiated cipher suite, as JSSE (IANA) names it
  *                           ({@code "TLS_AES_128_GCM_SHA256"}, {@code "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"})
  * @param clientCertificate  the client certificate's DER encoding, or {@code null} when none was negotiated
+ * @param clientCertFlags    {@code CertFlags} of the client certificate's chain (0: valid; see
+ *                           {@link ClientCertificateStatus})
  */
 public record SslDetails(int connectionKeySize, int serverCertKeySize, String serverCertIssuer,
                          String serverCertSubject, String protocol, String cipherSuite,
-                         byte[] clientCertificate) {
+                         byte[] clientCertificate, int clientCertFlags) {
+
+    /** Details whose client certificate, if any, has a valid chain. */
+    public SslDetails(int connectionKeySize, int serverCertKeySize, String serverCertIssuer, String serverCertSubject,
+                      String protocol, String cipherSuite, byte[] clientCertificate) {
+        this(connectionKeySize, serverCertKeySize, serverCertIssuer, serverCertSubject, protocol, cipherSuite,
+                clientCertificate, 0);
+    }
 }

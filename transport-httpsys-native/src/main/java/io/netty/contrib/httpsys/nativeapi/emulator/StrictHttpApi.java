@@ -178,6 +178,15 @@ final class StrictHttpApi extends ForwardingHttpApi {
                 overlapped));
     }
 
+    @Override
+    public int HttpReceiveClientCertificate(long requestQueueHandle, long connectionId, int flags,
+                                            long sslClientCertInfo, int sslClientCertInfoSize, long bytesReceived,
+                                            long overlapped) {
+        return maybePend(kernel.queueHandle(requestQueueHandle), overlapped, delegate.HttpReceiveClientCertificate(
+                requestQueueHandle, connectionId, flags, sslClientCertInfo, sslClientCertInfoSize, bytesReceived,
+                overlapped));
+    }
+
     // ---- the plan's decisions
 
     /**

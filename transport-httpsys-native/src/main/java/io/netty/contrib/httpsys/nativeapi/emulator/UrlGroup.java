@@ -35,6 +35,11 @@ final class UrlGroup {
         return properties.timeouts != null ? properties.timeouts.or(limits) : limits;
     }
 
+    /** This group's authentication, else its session's; {@code null} when neither enables a scheme. */
+    AuthenticationSettings authentication() {
+        return properties.authentication != null ? properties.authentication : session.properties.authentication;
+    }
+
     /** Open connections whose requests are routed to this group, for HttpQosSettingTypeConnectionLimit. */
     int connections;
 }

@@ -62,7 +62,20 @@
  *       emulator a certificate (it cannot read Windows stores): the certificate comes from system properties, and
  *       an {@code https://} port without one logs how to configure it. Other record types are
  *       {@code ERROR_INVALID_PARAMETER}.</li>
- *   <li>Not emulated: authentication, logging, request properties, delegation, fragment cache, client
+ *   <li>Request queue security ({@code QueueSecurity}, {@code EmulatedIdentity}, {@code
+ *       EmulatedSecurityDescriptorApi}): a queue records its creator's emulated user and the SDDL of its
+ *       {@code SECURITY_ATTRIBUTES} (a subset: {@code D:} with {@code (A|D;;GA;;;sid)} ACEs); opening it by name as
+ *       a user the descriptor (or, without one, the token default: creator and LocalSystem) does not grant fails with
+ *       {@code ERROR_ACCESS_DENIED}. The emulator's security descriptors are opaque blocks of its own, not the
+ *       binary {@code SECURITY_DESCRIPTOR}, and its users have no groups.</li>
+ *   <li>Authentication ({@code AuthenticationSettings}, {@code RequestAuthentication}, {@code EmulatedAccounts},
+ *       {@code EmulatedTokenApi}): a URL group (else its session) with {@code HttpServerAuthenticationProperty}
+ *       gives every request an {@code HttpRequestInfoTypeAuth} entry, {@code HttpAuthStatusNotAuthenticated}
+ *       without credentials of an enabled scheme; the kernel refuses nothing. Basic is checked against the
+ *       credentials file, Negotiate only through the {@code NegotiateTestDouble} (one leg, not security); NTLM,
+ *       Kerberos and Digest credentials are ignored like those of a disabled scheme. Each successful delivery
+ *       issues a fresh token handle ({@code EmulatedAccessToken}) that only {@code CloseHandle} removes.</li>
+ *   <li>Not emulated: logging, request properties, delegation, fragment cache, client
  *       certificate renegotiation ({@code ERROR_CALL_NOT_IMPLEMENTED}).</li>
  * </ul>
  */

@@ -35,10 +35,13 @@ final class WindowsHttpApi implements HttpApi {
 
     private final boolean delegationSupported;
     private final boolean requestPropertySupported;
+    private final boolean featureQuerySupported;
 
-    private WindowsHttpApi(boolean delegationSupported, boolean requestPropertySupported) {
+    private WindowsHttpApi(boolean delegationSupported, boolean requestPropertySupported,
+                           boolean featureQuerySupported) {
         this.delegationSupported = delegationSupported;
         this.requestPropertySupported = requestPropertySupported;
+        this.featureQuerySupported = featureQuerySupported;
     }
 
     /**
@@ -51,7 +54,8 @@ final class WindowsHttpApi implements HttpApi {
         Native.register(Exports.class, library);
         boolean delegation = registerIfAllExported(DelegationExports.class, library);
         boolean requestProperty = registerIfAllExported(RequestPropertyExports.class, library);
-        return new WindowsHttpApi(delegation, requestProperty);
+        boolean featureQuery = registerIfAllExported(FeatureExports.class, library);
+        return new WindowsHttpApi(delegation, requestProperty, featureQuery);
     }
 
     /**
@@ -293,6 +297,11 @@ final class WindowsHttpApi implements HttpApi {
     }
 
     @Override
+    public boolean HttpIsFeatureSupported(int featureId) {
+        return featureQuerySupported && FeatureExports.HttpIsFeatureSupported(featureId) != 0;
+    }
+
+    @Override
     public boolean isDelegationSupported() {
         return delegationSupported;
     }
@@ -420,5 +429,13 @@ final class WindowsHttpApi implements HttpApi {
 
         static native int HttpSetRequestProperty(long requestQueueHandle, long id, int propertyId, long input,
                                                  int inputPropertySize, long overlapped);
+    }
+
+    /** {@code HttpIsFeatureSupported}: absent on older Windows. Returns a {@code BOOL}. */
+    private static final class FeatureExports {
+        private FeatureExports() {
+        }
+
+        static native int HttpIsFeatureSupported(int featureId);
     }
 }

@@ -64,6 +64,7 @@ final class ForeignHttpApi implements HttpApi {
     private static final MethodHandle HTTP_DELEGATE_REQUEST_EX = optional("HttpDelegateRequestEx");
     private static final MethodHandle HTTP_QUERY_REQUEST_PROPERTY = optional("HttpQueryRequestProperty");
     private static final MethodHandle HTTP_SET_REQUEST_PROPERTY = optional("HttpSetRequestProperty");
+    private static final MethodHandle HTTP_IS_FEATURE_SUPPORTED = optional("HttpIsFeatureSupported");
 
     private ForeignHttpApi() {
     }
@@ -428,6 +429,18 @@ final class ForeignHttpApi implements HttpApi {
         try {
             return (int) HTTP_SET_REQUEST_PROPERTY.invokeExact(requestQueueHandle, id, propertyId, input,
                     inputPropertySize, overlapped);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public boolean HttpIsFeatureSupported(int featureId) {
+        if (HTTP_IS_FEATURE_SUPPORTED == null) {
+            return false;
+        }
+        try {
+            return (int) HTTP_IS_FEATURE_SUPPORTED.invokeExact(featureId) != 0;
         } catch (Throwable t) {
             throw rethrow(t);
         }

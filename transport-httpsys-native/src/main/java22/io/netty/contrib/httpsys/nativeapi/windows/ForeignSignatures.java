@@ -38,7 +38,10 @@ final class ForeignSignatures {
     static final ValueLayout POINTER = ValueLayout.JAVA_LONG;
     static final ValueLayout PCWSTR = ValueLayout.ADDRESS;
 
-    /** {@code httpapi.dll}, every function returning {@code ULONG} (a Win32 error code). */
+    /**
+     * {@code httpapi.dll}, every function returning {@code ULONG} (a Win32 error code) but
+     * {@code HttpIsFeatureSupported}, which returns {@code BOOL}.
+     */
     static final Map<String, FunctionDescriptor> HTTP_API = Map.ofEntries(
             http("HttpInitialize", HTTPAPI_VERSION, ULONG, POINTER),
             http("HttpTerminate", ULONG, POINTER),
@@ -73,7 +76,8 @@ final class ForeignSignatures {
             http("HttpQueryServiceConfiguration", HANDLE, ENUM, POINTER, ULONG, POINTER, ULONG, POINTER, POINTER),
             http("HttpDelegateRequestEx", HANDLE, HANDLE, ID, ID, ULONG, POINTER),
             http("HttpQueryRequestProperty", HANDLE, ID, ENUM, POINTER, ULONG, POINTER, ULONG, POINTER, POINTER),
-            http("HttpSetRequestProperty", HANDLE, ID, ENUM, POINTER, ULONG, POINTER));
+            http("HttpSetRequestProperty", HANDLE, ID, ENUM, POINTER, ULONG, POINTER),
+            entry("HttpIsFeatureSupported", FunctionDescriptor.of(BOOL, ENUM)));
 
     /** {@code kernel32.dll}. */
     static final Map<String, FunctionDescriptor> KERNEL32 = Map.ofEntries(

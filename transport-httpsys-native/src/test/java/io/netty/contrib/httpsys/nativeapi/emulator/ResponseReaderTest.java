@@ -24,6 +24,7 @@ import java.util.function.LongConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,13 +152,56 @@ class ResponseReaderTest {
     }
 
     @Test
-    void fragmentCacheAndTrailerChunksAreNotEmulated() {
+    void fragmentCacheChunksAreNotEmulated() {
         assertChunkError(WinError.ERROR_CALL_NOT_IMPLEMENTED,
                 c -> HttpDataChunk.setDataChunkType(c, Http.HttpDataChunkFromFragmentCache));
         assertChunkError(WinError.ERROR_CALL_NOT_IMPLEMENTED,
                 c -> HttpDataChunk.setDataChunkType(c, Http.HttpDataChunkFromFragmentCacheEx));
-        assertChunkError(WinError.ERROR_CALL_NOT_IMPLEMENTED,
-                c -> HttpDataChunk.setDataChunkType(c, Http.HttpDataChunkTrailers));
+    }
+
+    @Test
+    void readsATrailersChunkAfterTheDataWithItsHeadersCopiedInOrder() {
+        long chunks = allocate(2L * HttpDataChunk.SIZE);
+        HttpDataChunk.setFromMemory(HttpDataChunk.at(chunks, 0), cString("body"), 4);
+        setTrailers(HttpDataChunk.at(chunks, 1), "grpc-status", "0", "X-Sum", "ab", "x-empty", "");
+
+        ResponseReader.Result<List<DataChunk>> result = ResponseReader.readDataChunks(2, chunks);
+
+        assertTrue(result.isOk());
+        DataChunk.Trailers trailers = (DataChunk.Trailers) result.value().get(1);
+        assertEquals(List.of("grpc-status: 0", "X-Sum: ab", "x-empty: "), lines(trailers.headers()));
+        assertEquals(0, trailers.length(), "trailers are no body bytes");
+    }
+
+    @Test
+    void malformedOrMisplacedTrailersChunksAreInvalidParameters() {
+        assertChunkError(WinError.ERROR_INVALID_PARAMETER, c -> {
+            HttpDataChunk.setDataChunkType(c, Http.HttpDataChunkTrailers);
+            HttpDataChunk.setTrailersTrailerCount(c, 1);
+            HttpDataChunk.setTrailersTrailers(c, 0);
+        });
+        assertChunkError(WinError.ERROR_INVALID_PARAMETER, c -> {
+            setTrailers(c, "X-A", "b");
+            HttpUnknownHeader.setNameLength(HttpDataChunk.trailersTrailers(c), 0);
+        });
+        long chunks = allocate(2L * HttpDataChunk.SIZE);
+        setTrailers(HttpDataChunk.at(chunks, 0), "X-A", "b");
+        HttpDataChunk.setFromMemory(HttpDataChunk.at(chunks, 1), cString("late"), 4);
+        assertEquals(WinError.ERROR_INVALID_PARAMETER, ResponseReader.readDataChunks(2, chunks).error(),
+                "trailers end the message: no data after them");
+    }
+
+    @Test
+    void aWindowsWithoutResponseTrailersDoesNotKnowTheChunkType() {
+        System.setProperty(KernelFeatures.RESPONSE_TRAILERS_PROPERTY, "0");
+        try {
+            assertChunkError(WinError.ERROR_INVALID_PARAMETER, c -> setTrailers(c, "X-A", "b"));
+            assertFalse(KernelFeatures.isSupported(Http.HttpFeatureResponseTrailers));
+        } finally {
+            System.clearProperty(KernelFeatures.RESPONSE_TRAILERS_PROPERTY);
+        }
+        assertTrue(KernelFeatures.isSupported(Http.HttpFeatureResponseTrailers));
+        assertFalse(KernelFeatures.isSupported(Http.HttpFeatureDelegateEx));
     }
 
     @Test
@@ -271,6 +315,18 @@ class ResponseReaderTest {
         HttpKnownHeader.setRawValueLength(knownHeader, value.length());
         HttpKnownHeader.setRawValue(knownHeader, address);
         return address;
+    }
+
+    /** Fills {@code chunk} as {@code HttpDataChunkTrailers} over name/value pairs. */
+    private void setTrailers(long chunk, String... namesAndValues) {
+        int count = namesAndValues.length / 2;
+        long array = allocate((long) count * HttpUnknownHeader.SIZE);
+        for (int i = 0; i < count; i++) {
+            setUnknown(HttpUnknownHeader.at(array, i), namesAndValues[2 * i], namesAndValues[2 * i + 1]);
+        }
+        HttpDataChunk.setDataChunkType(chunk, Http.HttpDataChunkTrailers);
+        HttpDataChunk.setTrailersTrailerCount(chunk, count);
+        HttpDataChunk.setTrailersTrailers(chunk, array);
     }
 
     private void setUnknown(long unknownHeader, String name, String value) {

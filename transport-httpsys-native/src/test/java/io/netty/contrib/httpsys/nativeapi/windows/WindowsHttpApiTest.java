@@ -103,6 +103,13 @@ class WindowsHttpApiTest {
     }
 
     @Test
+    void featureQueryDoesNotClaimTheUnknownFeature() {
+        // BOOL HttpIsFeatureSupported(HTTP_FEATURE_ID) through the optional export (absent: false for all). Whether
+        // HttpFeatureResponseTrailers is true depends on the build (Windows Server 2022 / Windows 11 have it).
+        assertFalse(api.HttpIsFeatureSupported(Http.HttpFeatureUnknown));
+    }
+
+    @Test
     void serverSessionAcceptsOnlyVersion2() {
         long sessionId = allocate(8);
         assertEquals(WinError.NO_ERROR, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, sessionId, 0));

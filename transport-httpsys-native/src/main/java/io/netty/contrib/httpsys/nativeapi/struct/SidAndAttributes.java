@@ -1,0 +1,48 @@
+package io.netty.contrib.httpsys.nativeapi.struct;
+
+import io.netty.contrib.httpsys.nativeapi.NativeField;
+import io.netty.contrib.httpsys.nativeapi.NativeStruct;
+import io.netty.util.internal.PlatformDependent;
+
+/**
+ * {@code SID_AND_ATTRIBUTES} ({@code winnt.h}): a pointer to a SID and its {@code SE_GROUP_*} attributes, the
+ * {@code User} of a {@link TokenUser}.
+ *
+ * <pre>
+ * offset  type   field
+ *      0  PSID   Sid
+ *      8  DWORD  Attributes
+ *     12         (4 bytes of padding)
+ *     16         sizeof = 16
+ * </pre>
+ */
+@NativeStruct("SID_AND_ATTRIBUTES")
+public final class SidAndAttributes {
+
+    public static final int SIZE = 16;
+
+    @NativeField(value = "Sid", size = 8)
+    public static final int SID = 0;
+
+    @NativeField(value = "Attributes", size = 4)
+    public static final int ATTRIBUTES = 8;
+
+    private SidAndAttributes() {
+    }
+
+    public static long sid(long address) {
+        return PlatformDependent.getLong(address + SID);
+    }
+
+    public static void setSid(long address, long value) {
+        PlatformDependent.putLong(address + SID, value);
+    }
+
+    public static int attributes(long address) {
+        return PlatformDependent.getInt(address + ATTRIBUTES);
+    }
+
+    public static void setAttributes(long address, int value) {
+        PlatformDependent.putInt(address + ATTRIBUTES, value);
+    }
+}

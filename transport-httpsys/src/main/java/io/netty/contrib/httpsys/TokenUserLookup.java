@@ -1,0 +1,123 @@
+package io.netty.contrib.httpsys;
+
+import io.netty.contrib.httpsys.nativeapi.NativeMemory;
+import io.netty.contrib.httpsys.nativeapi.TokenApi;
+import io.netty.contrib.httpsys.nativeapi.WinError;
+import io.netty.contrib.httpsys.nativeapi.WinNt;
+import io.netty.contrib.httpsys.nativeapi.struct.TokenUser;
+import io.netty.util.internal.PlatformDependent;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Who an access token belongs to: its user's SID ({@code GetTokenInformation(TokenUser)}), in string form
+ * ({@code ConvertSidToStringSidW}), and the account name ({@code LookupAccountSidW}) as Windows writes it,
+ * domain, backslash, user. Each buffer is sized by asking first, as the functions document.
+ */
+final class TokenUserLookup {
+
+    /** An account or domain name's most characters (with the NUL); longer ones are asked for. */
+    private static final int NAME_CHARS = 256;
+
+    /** The user's SID string and account name; the name is {@code null} when no account has the SID. */
+    record User(String sid, String accountName) {
+    }
+
+    private TokenUserLookup() {
+    }
+
+    /**
+     * Looks up the user of {@code token}.
+     *
+     * @throws IllegalStateException when the token cannot be read (closed, or not a token)
+     */
+    static User lookup(TokenApi api, long token) {
+        long lengthOut = NativeMemory.allocate(Integer.BYTES);
+        try {
+            PlatformDependent.putInt(lengthOut, 0);
+            if (api.GetTokenInformation(token, WinNt.TokenUser, 0, 0, lengthOut)
+                    || api.GetLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
+                throw failure("GetTokenInformation(TokenUser)", api.GetLastError());
+            }
+            int size = PlatformDependent.getInt(lengthOut);
+            long tokenUser = NativeMemory.allocate(size);
+            try {
+                if (!api.GetTokenInformation(token, WinNt.TokenUser, tokenUser, size, lengthOut)) {
+                    throw failure("GetTokenInformation(TokenUser)", api.GetLastError());
+                }
+                long sid = TokenUser.userSid(tokenUser);
+                return new User(sidString(api, sid), accountName(api, sid));
+            } finally {
+                NativeMemory.free(tokenUser, size);
+            }
+        } finally {
+            NativeMemory.free(lengthOut, Integer.BYTES);
+        }
+    }
+
+    private static String sidString(TokenApi api, long sid) {
+        long out = NativeMemory.allocate(Long.BYTES);
+        try {
+            if (!api.ConvertSidToStringSidW(sid, out)) {
+                throw failure("ConvertSidToStringSidW", api.GetLastError());
+            }
+            long string = PlatformDependent.getLong(out);
+            try {
+                return wideString(string, Integer.MAX_VALUE);
+            } finally {
+                api.LocalFree(string);
+            }
+        } finally {
+            NativeMemory.free(out, Long.BYTES);
+        }
+    }
+
+    /** <code>DOMAIN&#92;user</code>, or {@code null} when the SID maps to no account (an unreachable domain, say). */
+    private static String accountName(TokenApi api, long sid) {
+        int nameChars = NAME_CHARS;
+        int domainChars = NAME_CHARS;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long lengths = NativeMemory.allocate(3 * Integer.BYTES);
+            long nameSize = 2L * nameChars;
+            long domainSize = 2L * domainChars;
+            long name = NativeMemory.allocate(nameSize);
+            long domain = NativeMemory.allocate(domainSize);
+            try {
+                PlatformDependent.putInt(lengths, nameChars);
+                PlatformDependent.putInt(lengths + Integer.BYTES, domainChars);
+                if (api.LookupAccountSidW(0, sid, name, lengths, domain, lengths + Integer.BYTES,
+                        lengths + 2 * Integer.BYTES)) {
+                    String user = wideString(name, PlatformDependent.getInt(lengths));
+                    String domainName = wideString(domain, PlatformDependent.getInt(lengths + Integer.BYTES));
+                    return domainName.isEmpty() ? user : domainName + '\\' + user;
+                }
+                if (api.GetLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
+                    return null;
+                }
+                // The sizes needed, with their NULs.
+                nameChars = PlatformDependent.getInt(lengths);
+                domainChars = PlatformDependent.getInt(lengths + Integer.BYTES);
+            } finally {
+                NativeMemory.free(lengths, 3 * Integer.BYTES);
+                NativeMemory.free(name, nameSize);
+                NativeMemory.free(domain, domainSize);
+            }
+        }
+        return null;
+    }
+
+    /** The UTF-16 string at {@code address}: up to its NUL, and at most {@code maxChars} characters. */
+    private static String wideString(long address, int maxChars) {
+        int chars = 0;
+        while (chars < maxChars && PlatformDependent.getShort(address + 2L * chars) != 0) {
+            chars++;
+        }
+        byte[] bytes = new byte[2 * chars];
+        PlatformDependent.copyMemory(address, bytes, 0, bytes.length);
+        return new String(bytes, StandardCharsets.UTF_16LE);
+    }
+
+    private static IllegalStateException failure(String call, int error) {
+        return new IllegalStateException(call + " failed: " + WinError.nameOf(error) + " (" + error + ")");
+    }
+}
