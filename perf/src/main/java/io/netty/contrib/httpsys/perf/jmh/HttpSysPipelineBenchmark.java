@@ -34,10 +34,10 @@ import java.util.concurrent.TimeUnit;
  * through the real event loop: decode, child channel and pipeline, {@link HelloWorldHandler}, response encoding
  * into {@code HTTP_RESPONSE_V2} and data chunks, and the send call (which the null kernel completes at once).
  *
- * <p>One invocation delivers {@value #BATCH} requests (one per outstanding receive) and parks until their
- * responses are sent and the receives are posted again, so the time per operation is the event loop's time per
- * request plus a share of two cross-thread wake-ups per batch. {@code -prof gc}'s B/op counts every thread's
- * allocations, the null kernel's own included (about 150 bytes per request: its queue nodes and packet).
+ * <p>One invocation delivers {@value #BATCH} requests at once (one per outstanding receive, their completions
+ * queued together) and parks until their responses are sent and the receives are posted again, so the time per
+ * operation is the event loop's time per request plus a share of two cross-thread wake-ups per batch.
+ * {@code -prof gc}'s B/op counts every thread's allocations; the null kernel allocates nothing per request.
  * {@code cpuNanos / cpuRequests} is the event loop thread's CPU time per request; the {@code kernel*} counters
  * ({@link KernelCallCounter}) count the calls into the kernel, each divided by {@code kernelRequests} is calls per
  * request.
@@ -105,10 +105,8 @@ public class HttpSysPipelineBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long request(CpuTimeCounter cpu, KernelCallCounter calls) {
-        for (int i = 0; i < BATCH; i++) {
-            if (!kernel.deliver(image)) {
-                throw new IllegalStateException("a receive was missing: the transport lost one");
-            }
+        if (!kernel.deliver(image, BATCH)) {
+            throw new IllegalStateException("a receive was missing: the transport lost one");
         }
         expected += BATCH;
         kernel.awaitIdle(expected, BATCH);

@@ -38,8 +38,10 @@ public final class NullKernel implements HttpApi, IoCompletion {
     private final AtomicReferenceArray<PacketQueue> ports = new AtomicReferenceArray<>(MAX_HANDLES);
     private final AtomicReferenceArray<Association> associations = new AtomicReferenceArray<>(MAX_HANDLES);
     private final PendingReceives receives = new PendingReceives();
-    /** The receive {@link #deliver} works on; only the benchmark's thread delivers. */
+    /** What {@link #deliver} works on; only the benchmark's thread delivers. */
     private final PendingReceives.Receive delivering = new PendingReceives.Receive();
+    private long[] batchQueues = new long[16];
+    private long[] batchOverlappeds = new long[16];
     private final AtomicInteger pendingReceives = new AtomicInteger();
     private final AtomicLong responses = new AtomicLong();
     // The kernel calls the transport makes, counted so that a benchmark can report them per request.
@@ -60,25 +62,43 @@ public final class NullKernel implements HttpApi, IoCompletion {
     }
 
     /**
-     * Hands {@code image} to one waiting receive, as the kernel completing it would: the request written into its
-     * buffer, its {@code OVERLAPPED} filled, a packet queued on the queue handle's completion port.
+     * Hands {@code image} to {@code count} waiting receives, as the kernel completing them would: the request
+     * written into each buffer, its {@code OVERLAPPED} filled, then one packet each queued on the queue handle's
+     * completion port. The packets of a batch are queued under the port's lock, so that a loop waiting there wakes
+     * once and dequeues them together, as when HTTP.SYS completes requests that were already queued; otherwise
+     * whether the loop wakes once or several times per batch depends on thread timing, and so does its CPU.
      *
-     * @return whether a receive was waiting
+     * @return whether {@code count} receives were waiting (none is completed otherwise)
      */
-    public boolean deliver(RequestImage image) {
-        PendingReceives.Receive receive = delivering;
-        if (!receives.poll(receive)) {
+    public boolean deliver(RequestImage image, int count) {
+        if (pendingReceives.get() < count) {
             return false;
         }
-        pendingReceives.decrementAndGet();
-        if (receive.length < image.length()) {
-            throw new IllegalStateException("receive buffer of " + receive.length + " bytes for a " + image.length()
-                    + "-byte request: raise HttpSysChannelOption.INITIAL_RECEIVE_BUFFER_SIZE");
+        if (batchQueues.length < count) {
+            batchQueues = new long[count];
+            batchOverlappeds = new long[count];
         }
-        image.copyTo(receive.buffer);
-        Overlapped.setInternal(receive.overlapped, NtStatus.STATUS_SUCCESS);
-        Overlapped.setInternalHigh(receive.overlapped, image.length());
-        complete(receive.queue, receive.overlapped, NtStatus.STATUS_SUCCESS, image.length());
+        PendingReceives.Receive receive = delivering;
+        for (int i = 0; i < count; i++) {
+            if (!receives.poll(receive)) {
+                throw new IllegalStateException("a receive counted as waiting was not there");
+            }
+            pendingReceives.decrementAndGet();
+            if (receive.length < image.length()) {
+                throw new IllegalStateException("receive buffer of " + receive.length + " bytes for a "
+                        + image.length() + "-byte request: raise HttpSysChannelOption.INITIAL_RECEIVE_BUFFER_SIZE");
+            }
+            image.copyTo(receive.buffer);
+            Overlapped.setInternal(receive.overlapped, NtStatus.STATUS_SUCCESS);
+            Overlapped.setInternalHigh(receive.overlapped, image.length());
+            batchQueues[i] = receive.queue;
+            batchOverlappeds[i] = receive.overlapped;
+        }
+        synchronized (portOf(batchQueues[0])) {
+            for (int i = 0; i < count; i++) {
+                complete(batchQueues[i], batchOverlappeds[i], NtStatus.STATUS_SUCCESS, image.length());
+            }
+        }
         return true;
     }
 
@@ -141,11 +161,21 @@ public final class NullKernel implements HttpApi, IoCompletion {
 
     /** Queues a packet on the completion port associated with {@code handle} (with that association's key). */
     private void complete(long handle, long overlapped, long internal, int bytes) {
+        Association association = association(handle);
+        enqueue(association.port, association.key, overlapped, internal, bytes);
+    }
+
+    private Association association(long handle) {
         Association association = associations.get(index(handle));
         if (association == null) {
             throw new IllegalStateException("handle 0x" + Long.toHexString(handle) + " has no completion port");
         }
-        enqueue(association.port, association.key, overlapped, internal, bytes);
+        return association;
+    }
+
+    /** The packet queue of the completion port {@code handle} is associated with. */
+    private PacketQueue portOf(long handle) {
+        return ports.get(index(association(handle).port));
     }
 
     private void enqueue(long port, long key, long overlapped, long internal, int bytes) {
