@@ -33,10 +33,6 @@ final class PendingReceives {
         size++;
     }
 
-    synchronized int size() {
-        return size;
-    }
-
     /** Moves the oldest receive into {@code into}; {@code false} when none is waiting. */
     synchronized boolean poll(Receive into) {
         if (size == 0) {
