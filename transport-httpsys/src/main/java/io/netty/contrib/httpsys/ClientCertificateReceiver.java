@@ -1,12 +1,12 @@
 package io.netty.contrib.httpsys;
 
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.util.concurrent.Promise;
-import io.netty.util.internal.PlatformDependent;
 
 import java.security.cert.CertificateException;
 
@@ -115,7 +115,7 @@ final class ClientCertificateReceiver implements CompletionHandler {
             return;
         }
         byte[] der = new byte[length];
-        PlatformDependent.copyMemory(encoded, der, 0, length);
+        NativeAccess.copyMemory(encoded, der, 0, length);
         free();
         try {
             promise.trySuccess(new HttpSysClientCertificate(HttpSysClientCertificate.parse(der), certFlags));

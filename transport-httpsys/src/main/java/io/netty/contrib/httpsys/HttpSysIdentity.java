@@ -2,8 +2,8 @@ package io.netty.contrib.httpsys;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestAuthInfo;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -185,7 +185,7 @@ public final class HttpSysIdentity {
             return null;
         }
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 

@@ -9,13 +9,13 @@ import io.netty.channel.IoRegistration;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.util.concurrent.ThreadAwareExecutor;
-import io.netty.util.internal.PlatformDependent;
 import io.netty.util.internal.StringUtil;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -116,7 +116,7 @@ public final class HttpSysIoHandler implements IoHandler {
 
     /** One {@code GetQueuedCompletionStatusEx}: dispatches what it got and returns how many it got. */
     private int dequeue(int timeoutMillis) {
-        PlatformDependent.putInt(scratch, 0);
+        NativeAccess.putInt(scratch, 0);
         if (!io.GetQueuedCompletionStatusEx(port, entries, BATCH, scratch, timeoutMillis, false)) {
             int error = io.GetLastError();
             if (error != WinError.WAIT_TIMEOUT) {
@@ -124,7 +124,7 @@ public final class HttpSysIoHandler implements IoHandler {
             }
             return 0;
         }
-        int removed = PlatformDependent.getInt(scratch);
+        int removed = NativeAccess.getInt(scratch);
         for (int i = 0; i < removed; i++) {
             long entry = OverlappedEntry.at(entries, i);
             long key = OverlappedEntry.completionKey(entry);

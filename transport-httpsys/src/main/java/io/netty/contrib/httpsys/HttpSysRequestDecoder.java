@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpKnownHeaders;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
@@ -171,16 +172,16 @@ final class HttpSysRequestDecoder {
         target.ensureWritable(length);
         int index = target.writerIndex();
         if (target.hasMemoryAddress()) {
-            PlatformDependent.copyMemory(address, target.memoryAddress() + index, length);
+            NativeAccess.copyMemory(address, target.memoryAddress() + index, length);
         } else if (target.hasArray()) {
-            PlatformDependent.copyMemory(address, target.array(), target.arrayOffset() + index, length);
+            NativeAccess.copyMemory(address, target.array(), target.arrayOffset() + index, length);
         } else {
             ByteBuffer nio = target.internalNioBuffer(index, length);
             if (nio.isDirect()) {
-                PlatformDependent.copyMemory(address, PlatformDependent.directBufferAddress(nio) + nio.position(),
+                NativeAccess.copyMemory(address, NativeAccess.directBufferAddress(nio) + nio.position(),
                         length);
             } else {
-                PlatformDependent.copyMemory(address, nio.array(), nio.arrayOffset() + nio.position(), length);
+                NativeAccess.copyMemory(address, nio.array(), nio.arrayOffset() + nio.position(), length);
             }
         }
         target.writerIndex(index + length);
@@ -315,7 +316,7 @@ final class HttpSysRequestDecoder {
         boolean whole = total > 0 && span <= total + (total >>> 1) + 64;
         byte[] block = new byte[(int) (whole ? span : total)];
         if (whole) {
-            PlatformDependent.copyMemory(low, block, 0, span);
+            NativeAccess.copyMemory(low, block, 0, span);
         }
         int[] index = new int[3 * count];
         int position = 0;
@@ -360,7 +361,7 @@ final class HttpSysRequestDecoder {
     /** Copies the {@code length} bytes at {@code address} to {@code block[position]}; returns the next position. */
     private static int copy(long address, int length, byte[] block, int position) {
         if (length != 0) {
-            PlatformDependent.copyMemory(address, block, position, length);
+            NativeAccess.copyMemory(address, block, position, length);
         }
         return position + length;
     }
@@ -374,7 +375,7 @@ final class HttpSysRequestDecoder {
             return EmptyArrays.EMPTY_BYTES;
         }
         byte[] copy = new byte[length];
-        PlatformDependent.copyMemory(address, copy, 0, length);
+        NativeAccess.copyMemory(address, copy, 0, length);
         return copy;
     }
 
@@ -383,7 +384,7 @@ final class HttpSysRequestDecoder {
         if (bytes.length < length) {
             bytes = new byte[Math.max(length, bytes.length * 2)];
         }
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return bytes;
     }
 

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.Schannel;
 import io.netty.contrib.httpsys.nativeapi.WinCrypt;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
@@ -14,7 +15,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -359,7 +359,7 @@ public final class HttpSysRequestInfo {
             return null;
         }
         byte[] der = new byte[size];
-        PlatformDependent.copyMemory(encoded, der, 0, size);
+        NativeAccess.copyMemory(encoded, der, 0, size);
         return der;
     }
 
@@ -369,11 +369,11 @@ public final class HttpSysRequestInfo {
             return null;
         }
         int length = 0;
-        while (length < size && PlatformDependent.getByte(address + length) != 0) {
+        while (length < size && NativeAccess.getByte(address + length) != 0) {
             length++;
         }
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
@@ -428,7 +428,7 @@ public final class HttpSysRequestInfo {
     private static long bigEndian(long address, int length) {
         long value = 0;
         for (int i = 0; i < length; i++) {
-            value = value << 8 | PlatformDependent.getByte(address + i) & 0xFF;
+            value = value << 8 | NativeAccess.getByte(address + i) & 0xFF;
         }
         return value;
     }

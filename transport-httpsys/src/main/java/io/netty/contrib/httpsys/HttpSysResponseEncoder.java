@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
@@ -26,7 +27,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.internal.PlatformDependent;
 
 import java.io.File;
 import java.io.IOException;
@@ -502,7 +502,7 @@ final class HttpSysResponseEncoder {
             copyToNative(buf, block.allocateBytes(length));
             HttpDataChunk.setFromMemoryBufferLength(chunk, HttpDataChunk.fromMemoryBufferLength(chunk) + length);
             arenaChunkEnd += length;
-        } else if (length <= ARENA_COPY_MAX || !PlatformDependent.hasUnsafe()) {
+        } else if (length <= ARENA_COPY_MAX) {
             long address = block.allocateBytes(length);
             copyToNative(buf, address);
             HttpDataChunk.setFromMemory(nextChunk(), address, length);
@@ -536,10 +536,10 @@ final class HttpSysResponseEncoder {
         }
         long address;
         if (nio.isDirect()) {
-            address = PlatformDependent.directBufferAddress(nio) + nio.position();
+            address = NativeAccess.directBufferAddress(nio) + nio.position();
         } else {
             address = block.allocateBytes(length);
-            PlatformDependent.copyMemory(nio.array(), nio.arrayOffset() + nio.position(), address, length);
+            NativeAccess.copyMemory(nio.array(), nio.arrayOffset() + nio.position(), address, length);
         }
         HttpDataChunk.setFromMemory(nextChunk(), address, length);
         arenaChunkEnd = 0;
@@ -553,15 +553,15 @@ final class HttpSysResponseEncoder {
     private static void copyToNative(ByteBuf buf, long address) {
         int length = buf.readableBytes();
         if (buf.hasArray()) {
-            PlatformDependent.copyMemory(buf.array(), buf.arrayOffset() + buf.readerIndex(), address, length);
+            NativeAccess.copyMemory(buf.array(), buf.arrayOffset() + buf.readerIndex(), address, length);
         } else {
             int done = 0;
             for (ByteBuffer nio : buf.nioBuffers()) {
                 int n = nio.remaining();
                 if (nio.hasArray()) {
-                    PlatformDependent.copyMemory(nio.array(), nio.arrayOffset() + nio.position(), address + done, n);
+                    NativeAccess.copyMemory(nio.array(), nio.arrayOffset() + nio.position(), address + done, n);
                 } else {
-                    PlatformDependent.copyMemory(PlatformDependent.directBufferAddress(nio) + nio.position(),
+                    NativeAccess.copyMemory(NativeAccess.directBufferAddress(nio) + nio.position(),
                             address + done, n);
                 }
                 done += n;
@@ -612,10 +612,10 @@ final class HttpSysResponseEncoder {
         int digits = Math.max(1, (64 - Long.numberOfLeadingZeros(size) + 3) / 4);
         long address = block.allocateBytes(digits + 2);
         for (int i = digits - 1; i >= 0; i--) {
-            PlatformDependent.putByte(address + i, HEX[(int) (size >>> 4 * (digits - 1 - i)) & 0xF]);
+            NativeAccess.putByte(address + i, HEX[(int) (size >>> 4 * (digits - 1 - i)) & 0xF]);
         }
-        PlatformDependent.putByte(address + digits, (byte) '\r');
-        PlatformDependent.putByte(address + digits + 1, (byte) '\n');
+        NativeAccess.putByte(address + digits, (byte) '\r');
+        NativeAccess.putByte(address + digits + 1, (byte) '\n');
         HttpDataChunk.setFromMemory(chunk, address, digits + 2);
         return digits + 2;
     }
@@ -634,14 +634,14 @@ final class HttpSysResponseEncoder {
         if (closeData) {
             p = put(p, CRLF);
         }
-        PlatformDependent.putByte(p++, (byte) '0');
+        NativeAccess.putByte(p++, (byte) '0');
         p = put(p, CRLF);
         if (trailers != null) {
             for (Iterator<Map.Entry<CharSequence, CharSequence>> it = trailers.iteratorCharSequence(); it.hasNext();) {
                 Map.Entry<CharSequence, CharSequence> e = it.next();
                 p = HttpSysResponseHeadWriter.putChars(p, e.getKey());
-                PlatformDependent.putByte(p++, (byte) ':');
-                PlatformDependent.putByte(p++, (byte) ' ');
+                NativeAccess.putByte(p++, (byte) ':');
+                NativeAccess.putByte(p++, (byte) ' ');
                 p = HttpSysResponseHeadWriter.putChars(p, e.getValue());
                 p = put(p, CRLF);
             }
@@ -659,7 +659,7 @@ final class HttpSysResponseEncoder {
     }
 
     private static long put(long address, byte[] bytes) {
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address + bytes.length;
     }
 }

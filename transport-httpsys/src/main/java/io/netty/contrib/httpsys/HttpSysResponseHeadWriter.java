@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpKnownHeaders;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpMultipleKnownHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseHeaders;
@@ -13,7 +14,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.AsciiString;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -162,7 +162,7 @@ final class HttpSysResponseHeadWriter {
     /** Second pass: writes {@code HTTP_RESPONSE_V2} and everything it points to into {@code block}. */
     void write(HttpSysSendBlock block, HttpResponse response) {
         long r = block.response();
-        PlatformDependent.setMemory(r, HttpResponseV2.SIZE, (byte) 0);
+        NativeAccess.setMemory(r, HttpResponseV2.SIZE, (byte) 0);
         io.netty.handler.codec.http.HttpVersion version = response.protocolVersion();
         HttpResponseV2.setVersion(r, HttpVersion.pack(version.majorVersion(), version.minorVersion()));
         HttpResponseV2.setStatusCode(r, response.status().code());
@@ -251,7 +251,7 @@ final class HttpSysResponseHeadWriter {
         long address = block.allocateBytes(digits);
         long v = value;
         for (int i = digits - 1; i >= 0; i--) {
-            PlatformDependent.putByte(address + i, (byte) ('0' + v % 10));
+            NativeAccess.putByte(address + i, (byte) ('0' + v % 10));
             v /= 10;
         }
         HttpKnownHeader.setRawValue(knownHeader, address);
@@ -330,12 +330,12 @@ final class HttpSysResponseHeadWriter {
         int length = s.length();
         if (s instanceof AsciiString) {
             AsciiString ascii = (AsciiString) s;
-            PlatformDependent.copyMemory(ascii.array(), ascii.arrayOffset(), address, length);
+            NativeAccess.copyMemory(ascii.array(), ascii.arrayOffset(), address, length);
             return address + length;
         }
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
-            PlatformDependent.putByte(address + i, c <= 0xFF ? (byte) c : (byte) '?');
+            NativeAccess.putByte(address + i, c <= 0xFF ? (byte) c : (byte) '?');
         }
         return address + length;
     }

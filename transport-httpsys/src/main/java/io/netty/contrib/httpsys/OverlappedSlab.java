@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.Arrays;
 
@@ -60,7 +60,7 @@ final class OverlappedSlab {
         if (overlapped == 0 || chunkCount == 0) {
             return -1;
         }
-        int slot = PlatformDependent.getInt(overlapped + SLOT_ID_OFFSET);
+        int slot = NativeAccess.getInt(overlapped + SLOT_ID_OFFSET);
         if (slot < 0 || slot >= chunkCount * SLOTS_PER_CHUNK || address(slot) != overlapped || owners[slot] == null) {
             return -1;
         }
@@ -103,7 +103,7 @@ final class OverlappedSlab {
         // Push in reverse so that low slot ids are handed out first.
         for (int i = SLOTS_PER_CHUNK - 1; i >= 0; i--) {
             int slot = first + i;
-            PlatformDependent.putInt(chunk + (long) i * SLOT_SIZE + SLOT_ID_OFFSET, slot);
+            NativeAccess.putInt(chunk + (long) i * SLOT_SIZE + SLOT_ID_OFFSET, slot);
             freeSlots[freeCount++] = slot;
         }
     }

@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys;
 
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.Sddl;
 import io.netty.contrib.httpsys.nativeapi.SecurityDescriptorApi;
 import io.netty.contrib.httpsys.nativeapi.struct.SecurityAttributes;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * The {@code SECURITY_ATTRIBUTES} of {@link HttpSysChannelOption#REQUEST_QUEUE_SECURITY_DESCRIPTOR}, for the one
@@ -41,7 +41,7 @@ final class QueueSecurityAttributes implements AutoCloseable {
                                 + "be a security descriptor string (SDDL), such as D:(A;;GA;;;OW)(A;;GA;;;S-1-5-...) "
                                 + "to let the queue's owner and one more account open the queue");
             }
-            descriptor = PlatformDependent.getLong(out);
+            descriptor = NativeAccess.getLong(out);
         } finally {
             NativeMemory.free(out, Long.BYTES);
         }

@@ -4,9 +4,9 @@ import io.netty.contrib.httpsys.HttpSysChannelOption.RequestQueueMode;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * A handle to an HTTP Server API request queue: the controlling handle a server channel created (or attached
@@ -88,7 +88,7 @@ final class RequestQueue implements AutoCloseable {
                 throw HttpSysException.of("HttpCreateRequestQueue(" + name + (openExisting ? ", OPEN_EXISTING)" : ")"),
                         error);
             }
-            return new RequestQueue(api, PlatformDependent.getLong(out), !openExisting);
+            return new RequestQueue(api, NativeAccess.getLong(out), !openExisting);
         } finally {
             NativeMemory.free(out, Long.BYTES);
         }
@@ -107,7 +107,7 @@ final class RequestQueue implements AutoCloseable {
     void setUlongProperty(int property, int value, String name) throws HttpSysException {
         long info = NativeMemory.allocate(Integer.BYTES);
         try {
-            PlatformDependent.putInt(info, value);
+            NativeAccess.putInt(info, value);
             HttpSysException.check(api.HttpSetRequestQueueProperty(handle, property, info, Integer.BYTES, 0, 0),
                     "HttpSetRequestQueueProperty(" + name + ")");
         } finally {

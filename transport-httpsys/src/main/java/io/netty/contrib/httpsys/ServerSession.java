@@ -3,8 +3,8 @@ package io.netty.contrib.httpsys;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * An HTTP Server API server session ({@code HTTP_SERVER_SESSION_ID}), together with the
@@ -31,7 +31,7 @@ final class ServerSession implements AutoCloseable {
                 api.HttpTerminate(Http.HTTP_INITIALIZE_SERVER, 0);
                 throw HttpSysException.of("HttpCreateServerSession", error);
             }
-            return new ServerSession(api, PlatformDependent.getLong(out));
+            return new ServerSession(api, NativeAccess.getLong(out));
         } finally {
             NativeMemory.free(out, Long.BYTES);
         }

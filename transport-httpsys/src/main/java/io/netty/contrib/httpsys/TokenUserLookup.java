@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.TokenApi;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.WinNt;
 import io.netty.contrib.httpsys.nativeapi.struct.TokenUser;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 
@@ -34,12 +34,12 @@ final class TokenUserLookup {
     static User lookup(TokenApi api, long token) {
         long lengthOut = NativeMemory.allocate(Integer.BYTES);
         try {
-            PlatformDependent.putInt(lengthOut, 0);
+            NativeAccess.putInt(lengthOut, 0);
             if (api.GetTokenInformation(token, WinNt.TokenUser, 0, 0, lengthOut)
                     || api.GetLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
                 throw failure("GetTokenInformation(TokenUser)", api.GetLastError());
             }
-            int size = PlatformDependent.getInt(lengthOut);
+            int size = NativeAccess.getInt(lengthOut);
             long tokenUser = NativeMemory.allocate(size);
             try {
                 if (!api.GetTokenInformation(token, WinNt.TokenUser, tokenUser, size, lengthOut)) {
@@ -61,7 +61,7 @@ final class TokenUserLookup {
             if (!api.ConvertSidToStringSidW(sid, out)) {
                 throw failure("ConvertSidToStringSidW", api.GetLastError());
             }
-            long string = PlatformDependent.getLong(out);
+            long string = NativeAccess.getLong(out);
             try {
                 return wideString(string, Integer.MAX_VALUE);
             } finally {
@@ -83,20 +83,20 @@ final class TokenUserLookup {
             long name = NativeMemory.allocate(nameSize);
             long domain = NativeMemory.allocate(domainSize);
             try {
-                PlatformDependent.putInt(lengths, nameChars);
-                PlatformDependent.putInt(lengths + Integer.BYTES, domainChars);
+                NativeAccess.putInt(lengths, nameChars);
+                NativeAccess.putInt(lengths + Integer.BYTES, domainChars);
                 if (api.LookupAccountSidW(0, sid, name, lengths, domain, lengths + Integer.BYTES,
                         lengths + 2 * Integer.BYTES)) {
-                    String user = wideString(name, PlatformDependent.getInt(lengths));
-                    String domainName = wideString(domain, PlatformDependent.getInt(lengths + Integer.BYTES));
+                    String user = wideString(name, NativeAccess.getInt(lengths));
+                    String domainName = wideString(domain, NativeAccess.getInt(lengths + Integer.BYTES));
                     return domainName.isEmpty() ? user : domainName + '\\' + user;
                 }
                 if (api.GetLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
                     return null;
                 }
                 // The sizes needed, with their NULs.
-                nameChars = PlatformDependent.getInt(lengths);
-                domainChars = PlatformDependent.getInt(lengths + Integer.BYTES);
+                nameChars = NativeAccess.getInt(lengths);
+                domainChars = NativeAccess.getInt(lengths + Integer.BYTES);
             } finally {
                 NativeMemory.free(lengths, 3 * Integer.BYTES);
                 NativeMemory.free(name, nameSize);
@@ -109,11 +109,11 @@ final class TokenUserLookup {
     /** The UTF-16 string at {@code address}: up to its NUL, and at most {@code maxChars} characters. */
     private static String wideString(long address, int maxChars) {
         int chars = 0;
-        while (chars < maxChars && PlatformDependent.getShort(address + 2L * chars) != 0) {
+        while (chars < maxChars && NativeAccess.getShort(address + 2L * chars) != 0) {
             chars++;
         }
         byte[] bytes = new byte[2 * chars];
-        PlatformDependent.copyMemory(address, bytes, 0, bytes.length);
+        NativeAccess.copyMemory(address, bytes, 0, bytes.length);
         return new String(bytes, StandardCharsets.UTF_16LE);
     }
 

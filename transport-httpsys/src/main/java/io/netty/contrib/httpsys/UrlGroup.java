@@ -3,6 +3,7 @@ package io.netty.contrib.httpsys;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpConnectionLimitInfo;
@@ -12,7 +13,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationBasicPa
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationDigestParams;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class UrlGroup implements AutoCloseable {
         long out = NativeMemory.allocate(Long.BYTES);
         try {
             HttpSysException.check(api.HttpCreateUrlGroup(session.id(), out, 0), "HttpCreateUrlGroup");
-            return new UrlGroup(api, PlatformDependent.getLong(out));
+            return new UrlGroup(api, NativeAccess.getLong(out));
         } finally {
             NativeMemory.free(out, Long.BYTES);
         }
@@ -138,7 +138,7 @@ final class UrlGroup implements AutoCloseable {
                     (byte) (authentication.disableNtlmCredentialCaching() ? 1 : 0));
             HttpServerAuthenticationInfo.setExFlags(info, (byte) authentication.exFlags());
             if (realm.length > 0) {
-                PlatformDependent.copyMemory(realm, 0, info + realmOffset, realm.length);
+                NativeAccess.copyMemory(realm, 0, info + realmOffset, realm.length);
                 long basic = HttpServerAuthenticationInfo.basicParams(info);
                 HttpServerAuthenticationBasicParams.setRealmLength(basic, realm.length);
                 HttpServerAuthenticationBasicParams.setRealm(basic, info + realmOffset);
@@ -147,7 +147,7 @@ final class UrlGroup implements AutoCloseable {
                 HttpServerAuthenticationDigestParams.setRealm(digest, info + realmOffset);
             }
             if (domain.length > 0) {
-                PlatformDependent.copyMemory(domain, 0, info + domainOffset, domain.length);
+                NativeAccess.copyMemory(domain, 0, info + domainOffset, domain.length);
                 long digest = HttpServerAuthenticationInfo.digestParams(info);
                 HttpServerAuthenticationDigestParams.setDomainNameLength(digest, domain.length);
                 HttpServerAuthenticationDigestParams.setDomainName(digest, info + domainOffset);

@@ -4,11 +4,11 @@ import io.netty.contrib.httpsys.HttpSysAuthentication.Scheme;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpPropertyFlags;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationBasicParams;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationDigestParams;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationInfo;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,7 +70,7 @@ class HttpSysAuthenticationTest {
             return null;
         }
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.UTF_16LE);
     }
 

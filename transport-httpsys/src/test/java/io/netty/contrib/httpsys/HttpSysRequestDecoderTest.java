@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.Schannel;
 import io.netty.contrib.httpsys.nativeapi.WinCrypt;
@@ -26,7 +27,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +132,7 @@ class HttpSysRequestDecoderTest {
         FullHttpRequest req = decoder.decodeFull(r, info, alloc);
         try {
             assertEquals("text/html", req.headers().get(HttpHeaderNames.ACCEPT), "looked up before the reuse");
-            PlatformDependent.setMemory(r, 16 * 1024, (byte) 'Z');
+            NativeAccess.setMemory(r, 16 * 1024, (byte) 'Z');
 
             assertEquals(HOST, req.headers().get("Host"));
             assertEquals("one", req.headers().get("x-trace"));
@@ -162,16 +162,16 @@ class HttpSysRequestDecoderTest {
         long headers = HttpRequestV2.headers(r);
         long agent = HttpRequestHeaders.knownHeader(headers, Http.HttpHeaderUserAgent);
         long far = r + 12 * 1024;
-        PlatformDependent.copyMemory(HttpKnownHeader.rawValue(agent), far, HttpKnownHeader.rawValueLength(agent));
+        NativeAccess.copyMemory(HttpKnownHeader.rawValue(agent), far, HttpKnownHeader.rawValueLength(agent));
         HttpKnownHeader.setRawValue(agent, far);
         long unknown = HttpUnknownHeader.at(HttpRequestHeaders.unknownHeaders(headers), 0);
         long farName = far + 100;
-        PlatformDependent.copyMemory(HttpUnknownHeader.name(unknown), farName, HttpUnknownHeader.nameLength(unknown));
+        NativeAccess.copyMemory(HttpUnknownHeader.name(unknown), farName, HttpUnknownHeader.nameLength(unknown));
         HttpUnknownHeader.setName(unknown, farName);
 
         FullHttpRequest req = decoder.decodeFull(r, decoder.decodeInfo(r), alloc);
         try {
-            PlatformDependent.setMemory(r, 16 * 1024, (byte) 'Z');
+            NativeAccess.setMemory(r, 16 * 1024, (byte) 'Z');
             assertEquals("curl/8", req.headers().get(HttpHeaderNames.USER_AGENT));
             assertEquals("away", req.headers().get("x-far"));
             assertEquals("here", req.headers().get("X-Near"));

@@ -3,11 +3,11 @@ package io.netty.contrib.httpsys;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -113,7 +113,7 @@ class IoHandlerFaults {
             }
             kernel.on("GetQueuedCompletionStatusEx", Integer.MAX_VALUE, call -> true, call -> {
                 Object result = call.proceed();
-                dequeues.add(new int[] {(int) call.arg(4), PlatformDependent.getInt(call.arg(3))});
+                dequeues.add(new int[] {(int) call.arg(4), NativeAccess.getInt(call.arg(3))});
                 return result;
             });
             queued.countDown();

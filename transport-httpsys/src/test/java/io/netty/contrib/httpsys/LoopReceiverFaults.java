@@ -3,10 +3,10 @@ package io.netty.contrib.httpsys;
 import io.netty.channel.Channel;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -145,8 +145,8 @@ class LoopReceiverFaults {
         kernel.next("HttpReceiveHttpRequest", call -> {
             long buffer = call.arg(3);
             return call.proceedThen(() -> {
-                PlatformDependent.putInt(buffer + HttpRequestV2.VERB, Http.HttpVerbUnknown);
-                PlatformDependent.putShort(buffer + HttpRequestV2.UNKNOWN_VERB_LENGTH, (short) 0);
+                NativeAccess.putInt(buffer + HttpRequestV2.VERB, Http.HttpVerbUnknown);
+                NativeAccess.putShort(buffer + HttpRequestV2.UNKNOWN_VERB_LENGTH, (short) 0);
             });
         });
         try (LogCapture log = LogCapture.of(LoopReceiver.class);
@@ -212,7 +212,7 @@ class LoopReceiverFaults {
         kernel.on("HttpCreateRequestQueue", Integer.MAX_VALUE, call -> true, call -> {
             Object result = call.proceed();
             if (result.equals(WinError.NO_ERROR)) {
-                opened.add(PlatformDependent.getLong(call.arg(4)));
+                opened.add(NativeAccess.getLong(call.arg(4)));
             }
             return result;
         });

@@ -3,12 +3,12 @@ package io.netty.contrib.httpsys;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.emulator.Emulator;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -190,14 +190,14 @@ final class ScriptedKernel {
             if (!realIo.GetQueuedCompletionStatusEx(port, entries, count, removedOut, millis, alertable)) {
                 return false;
             }
-            int dequeued = PlatformDependent.getInt(removedOut);
+            int dequeued = NativeAccess.getInt(removedOut);
             for (int i = 0; i < dequeued; i++) {
                 long entry = OverlappedEntry.at(entries, i);
                 if (OverlappedEntry.completionKey(entry) == INJECTION_KEY && OverlappedEntry.overlapped(entry) == 0) {
                     continue;
                 }
                 if (removed != i) {
-                    PlatformDependent.copyMemory(entry, OverlappedEntry.at(entries, removed), OverlappedEntry.SIZE);
+                    NativeAccess.copyMemory(entry, OverlappedEntry.at(entries, removed), OverlappedEntry.SIZE);
                 }
                 removed++;
             }
@@ -215,7 +215,7 @@ final class ScriptedKernel {
                 edit.run();
             }
         }
-        PlatformDependent.putInt(removedOut, removed);
+        NativeAccess.putInt(removedOut, removed);
         return true;
     }
 
@@ -303,7 +303,7 @@ final class ScriptedKernel {
                 Overlapped.setInternal(overlapped, status & 0xFFFFFFFFL);
                 Overlapped.setInternalHigh(overlapped, bytes);
                 if (at[1] >= 0 && arg(at[1]) != 0) {
-                    PlatformDependent.putInt(arg(at[1]), bytes);
+                    NativeAccess.putInt(arg(at[1]), bytes);
                 }
             }
             return error;

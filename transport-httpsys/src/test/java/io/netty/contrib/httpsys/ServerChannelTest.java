@@ -10,11 +10,11 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -190,11 +190,11 @@ class ServerChannelTest {
         try {
             HttpSysException.check(api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, queueName, 0,
                     Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING, out), "HttpCreateRequestQueue");
-            long handle = PlatformDependent.getLong(out);
+            long handle = NativeAccess.getLong(out);
             try {
                 HttpSysException.check(api.HttpQueryRequestQueueProperty(handle, property, out, Integer.BYTES, 0, 0,
                         0), "HttpQueryRequestQueueProperty");
-                return PlatformDependent.getInt(out);
+                return NativeAccess.getInt(out);
             } finally {
                 api.HttpCloseRequestQueue(handle);
             }

@@ -62,6 +62,17 @@ class TimeoutsTest {
     }
 
     @Test
+    void headerWaitTimesAHeadWhoseFirstBytesCameWhileTheRequestBeforeWasServed() throws Exception {
+        try (TestServer server = server(HttpSysTimeouts.builder().headerWait(Duration.ofSeconds(1)).build())) {
+            RawHttpClient client = server.rawClient();
+            // Pipelined: the start of the second head waits in the kernel while the first request is served.
+            client.send(KEEP_ALIVE_GET + "GET /second HTTP/1.1\r\nHost: localhost\r\n");
+            assertEquals(200, client.read().status);
+            client.expectClosedWithoutResponse();
+        }
+    }
+
+    @Test
     void idleConnectionClosesAnIdleKeepAliveConnection() throws Exception {
         try (TestServer server = server(HttpSysTimeouts.builder().idleConnection(Duration.ofSeconds(1)).build())) {
             RawHttpClient client = server.rawClient();

@@ -1,7 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi;
 
 import com.sun.jna.Native;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,7 +33,7 @@ public final class NativeMemory {
         if (address == 0) {
             throw new OutOfMemoryError("native allocation of " + size + " bytes failed");
         }
-        PlatformDependent.setMemory(address, size, (byte) 0);
+        NativeAccess.setMemory(address, size, (byte) 0);
         OUTSTANDING_ALLOCATIONS.incrementAndGet();
         OUTSTANDING_BYTES.addAndGet(size);
         TOTAL_ALLOCATIONS.increment();

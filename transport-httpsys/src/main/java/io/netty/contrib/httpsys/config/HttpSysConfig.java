@@ -6,6 +6,7 @@ import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysAccounts;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.UrlPrefixRules;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslKey;
@@ -17,7 +18,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclParam;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclQuery;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclSet;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -317,7 +317,7 @@ public final class HttpSysConfig {
                 into.add(reader.read(output));
                 return error;
             }
-            int needed = PlatformDependent.getInt(returnLength);
+            int needed = NativeAccess.getInt(returnLength);
             if (error != WinError.ERROR_INSUFFICIENT_BUFFER || needed <= outputLength) {
                 return error;
             }

@@ -1,7 +1,7 @@
 package io.netty.contrib.httpsys.config;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,14 +26,14 @@ final class NativeScratch implements AutoCloseable {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_16LE);
         long address = allocate(bytes.length + 2);
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 
     /** {@code bytes} copied into native memory. */
     long copy(byte[] bytes) {
         long address = allocate(Math.max(1, bytes.length));
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 
@@ -43,7 +43,7 @@ final class NativeScratch implements AutoCloseable {
             return null;
         }
         int length = 0;
-        while (PlatformDependent.getShort(address + length) != 0) {
+        while (NativeAccess.getShort(address + length) != 0) {
             length += 2;
         }
         return new String(read(address, length), StandardCharsets.UTF_16LE);
@@ -52,7 +52,7 @@ final class NativeScratch implements AutoCloseable {
     /** {@code length} bytes at {@code address}. */
     static byte[] read(long address, int length) {
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return bytes;
     }
 

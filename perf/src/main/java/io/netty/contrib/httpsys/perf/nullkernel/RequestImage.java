@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.emulator.ConnectionInfo;
@@ -13,7 +14,6 @@ import io.netty.contrib.httpsys.nativeapi.emulator.ParsedRequest;
 import io.netty.contrib.httpsys.nativeapi.emulator.RequestMarshaller;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -72,9 +72,9 @@ public final class RequestImage implements AutoCloseable {
                 }
                 int[] pointers = pointerOffsets(first, second, length);
                 long template = NativeMemory.allocate(length);
-                PlatformDependent.copyMemory(first, template, length);
+                NativeAccess.copyMemory(first, template, length);
                 for (int offset : pointers) {
-                    PlatformDependent.putLong(template + offset, PlatformDependent.getLong(first + offset) - first);
+                    NativeAccess.putLong(template + offset, NativeAccess.getLong(first + offset) - first);
                 }
                 return new RequestImage(template, length, pointers);
             } finally {
@@ -88,7 +88,7 @@ public final class RequestImage implements AutoCloseable {
     }
 
     private static int marshal(ParsedRequest head, ConnectionInfo connection, ByteBuf body, long buffer) {
-        PlatformDependent.setMemory(buffer, MAX_LENGTH, (byte) 0);
+        NativeAccess.setMemory(buffer, MAX_LENGTH, (byte) 0);
         RequestMarshaller.Result result = RequestMarshaller.marshal(head, connection, 0x3000, 0,
                 head.headBytes() + body.readableBytes(), 0, body.isReadable() ? body : null,
                 Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffer, MAX_LENGTH);
@@ -107,8 +107,8 @@ public final class RequestImage implements AutoCloseable {
         int[] found = new int[length / 8];
         int count = 0;
         for (int offset = 0; offset + 8 <= length; offset += 8) {
-            long a = PlatformDependent.getLong(first + offset);
-            long b = PlatformDependent.getLong(second + offset);
+            long a = NativeAccess.getLong(first + offset);
+            long b = NativeAccess.getLong(second + offset);
             if (a != b && b - a == delta && a >= first && a <= first + length) {
                 found[count++] = offset;
             }
@@ -128,9 +128,9 @@ public final class RequestImage implements AutoCloseable {
 
     /** Writes the image to {@code buffer}, its pointers relocated to point into {@code buffer}. */
     public void copyTo(long buffer) {
-        PlatformDependent.copyMemory(template, buffer, length);
+        NativeAccess.copyMemory(template, buffer, length);
         for (int offset : pointerOffsets) {
-            PlatformDependent.putLong(buffer + offset, PlatformDependent.getLong(template + offset) + buffer);
+            NativeAccess.putLong(buffer + offset, NativeAccess.getLong(template + offset) + buffer);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.netty.contrib.httpsys.perf.nullkernel;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.perf.jmh.RequestSamples;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class RequestImageTest {
                 long body = HttpDataChunk.fromMemoryBuffer(chunk);
                 assertEquals(RequestSamples.BODY_4K.length, HttpDataChunk.fromMemoryBufferLength(chunk));
                 byte[] copied = new byte[RequestSamples.BODY_4K.length];
-                PlatformDependent.copyMemory(body, copied, 0, copied.length);
+                NativeAccess.copyMemory(body, copied, 0, copied.length);
                 assertArrayEquals(RequestSamples.BODY_4K, copied);
             } finally {
                 NativeMemory.free(buffer, 16 * 1024);
@@ -44,7 +44,7 @@ class RequestImageTest {
 
     private static String ascii(long address, int length) {
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

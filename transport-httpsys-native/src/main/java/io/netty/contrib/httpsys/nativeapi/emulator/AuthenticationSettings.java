@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpPropertyFlags;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationBasicParams;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationInfo;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 
@@ -63,7 +63,7 @@ final class AuthenticationSettings {
             return null;
         }
         byte[] bytes = new byte[lengthInBytes];
-        PlatformDependent.copyMemory(address, bytes, 0, lengthInBytes);
+        NativeAccess.copyMemory(address, bytes, 0, lengthInBytes);
         return new String(bytes, StandardCharsets.UTF_16LE);
     }
 }

@@ -3,12 +3,12 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.internal.PlatformDependent;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -116,7 +116,7 @@ final class ClientCertificateNegotiation extends ChannelInboundHandlerAdapter {
             int status = write(chain, buffer, size);
             long bytes = status == NtStatus.STATUS_SUCCESS ? answerSize(chain) : HttpSslClientCertInfo.SIZE;
             if (bytesReceived != 0) {
-                PlatformDependent.putInt(bytesReceived, (int) bytes);
+                NativeAccess.putInt(bytesReceived, (int) bytes);
             }
             PendingIo.completeInline(handle, overlapped, status, bytes);
             return NtStatusTable.toWin32(status);
@@ -218,13 +218,13 @@ final class ClientCertificateNegotiation extends ChannelInboundHandlerAdapter {
      */
     private static int write(X509Certificate[] chain, long buffer, int size) {
         byte[] der = encoded(chain[0]);
-        PlatformDependent.setMemory(buffer, HttpSslClientCertInfo.SIZE, (byte) 0);
+        NativeAccess.setMemory(buffer, HttpSslClientCertInfo.SIZE, (byte) 0);
         HttpSslClientCertInfo.setCertEncodedSize(buffer, der.length);
         if (Integer.toUnsignedLong(size) < HttpSslClientCertInfo.SIZE + (long) der.length) {
             return NtStatusTable.STATUS_BUFFER_OVERFLOW;
         }
         long encodedAt = buffer + HttpSslClientCertInfo.SIZE;
-        PlatformDependent.copyMemory(der, 0, encodedAt, der.length);
+        NativeAccess.copyMemory(der, 0, encodedAt, der.length);
         HttpSslClientCertInfo.setCertEncoded(buffer, encodedAt);
         HttpSslClientCertInfo.setCertFlags(buffer, ClientCertificateStatus.certFlags(chain));
         return NtStatus.STATUS_SUCCESS;

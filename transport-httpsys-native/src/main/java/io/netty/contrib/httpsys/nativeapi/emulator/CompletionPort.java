@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +82,7 @@ final class CompletionPort {
         } finally {
             lock.unlock();
         }
-        PlatformDependent.putInt(numEntriesRemoved, removed);
+        NativeAccess.putInt(numEntriesRemoved, removed);
         return WinError.NO_ERROR;
     }
 

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
-import io.netty.util.internal.PlatformDependent;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
+
 
 /**
  * A user account of the emulated machine: its domain (the machine's name, as for a local account on Windows),
@@ -35,14 +36,14 @@ final class EmulatedAccount {
 
     /** Writes the binary SID at {@code address} (the layout of {@code winnt.h}'s {@code SID}). */
     void writeSid(long address) {
-        PlatformDependent.putByte(address, (byte) 1);
-        PlatformDependent.putByte(address + 1, (byte) subAuthorities.length);
+        NativeAccess.putByte(address, (byte) 1);
+        NativeAccess.putByte(address + 1, (byte) subAuthorities.length);
         // IdentifierAuthority is a big-endian 6-byte value.
         for (int i = 0; i < 6; i++) {
-            PlatformDependent.putByte(address + 2 + i, (byte) (i == 5 ? NT_AUTHORITY : 0));
+            NativeAccess.putByte(address + 2 + i, (byte) (i == 5 ? NT_AUTHORITY : 0));
         }
         for (int i = 0; i < subAuthorities.length; i++) {
-            PlatformDependent.putInt(address + 8 + 4L * i, subAuthorities[i]);
+            NativeAccess.putInt(address + 8 + 4L * i, subAuthorities[i]);
         }
     }
 
@@ -57,17 +58,17 @@ final class EmulatedAccount {
 
     /** The string form of the binary SID at {@code address}, or {@code null} when it is not a valid SID. */
     static String sidString(long address) {
-        if (address == 0 || PlatformDependent.getByte(address) != 1) {
+        if (address == 0 || NativeAccess.getByte(address) != 1) {
             return null;
         }
-        int count = PlatformDependent.getByte(address + 1) & 0xFF;
+        int count = NativeAccess.getByte(address + 1) & 0xFF;
         long authority = 0;
         for (int i = 0; i < 6; i++) {
-            authority = authority << 8 | PlatformDependent.getByte(address + 2 + i) & 0xFF;
+            authority = authority << 8 | NativeAccess.getByte(address + 2 + i) & 0xFF;
         }
         StringBuilder sid = new StringBuilder("S-1-").append(authority);
         for (int i = 0; i < count; i++) {
-            sid.append('-').append(Integer.toUnsignedString(PlatformDependent.getInt(address + 8 + 4L * i)));
+            sid.append('-').append(Integer.toUnsignedString(NativeAccess.getInt(address + 8 + 4L * i)));
         }
         return sid.toString();
     }

@@ -2,10 +2,10 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +70,7 @@ final class EmulatedHttpApi implements HttpApi {
             long id = kernel.handles().newValue(HandleTable.SESSION_TAG);
             ServerSession session = new ServerSession(id);
             kernel.handles().put(id, session);
-            PlatformDependent.putLong(serverSessionIdOut, id);
+            NativeAccess.putLong(serverSessionIdOut, id);
         }
         return WinError.NO_ERROR;
     }
@@ -128,7 +128,7 @@ final class EmulatedHttpApi implements HttpApi {
             UrlGroup group = new UrlGroup(id, session);
             kernel.handles().put(id, group);
             session.groups.add(group);
-            PlatformDependent.putLong(urlGroupIdOut, id);
+            NativeAccess.putLong(urlGroupIdOut, id);
         }
         return WinError.NO_ERROR;
     }
@@ -288,7 +288,7 @@ final class EmulatedHttpApi implements HttpApi {
             RequestQueueHandle handle = new RequestQueueHandle(queue, value);
             kernel.handles().put(value, handle);
             queue.handles.add(handle);
-            PlatformDependent.putLong(requestQueueHandleOut, value);
+            NativeAccess.putLong(requestQueueHandleOut, value);
         }
         return WinError.NO_ERROR;
     }
@@ -361,7 +361,7 @@ final class EmulatedHttpApi implements HttpApi {
             if (propertyInformation == 0 || propertyInformationLength != 4 || reserved1 != 0 || reserved2 != 0) {
                 return WinError.ERROR_INVALID_PARAMETER;
             }
-            int value = PlatformDependent.getInt(propertyInformation);
+            int value = NativeAccess.getInt(propertyInformation);
             RequestQueue queue = handle.queue;
             switch (property) {
                 case Http.HttpServerQueueLengthProperty -> {
@@ -412,7 +412,7 @@ final class EmulatedHttpApi implements HttpApi {
             if (!ServerProperties.fits(4, propertyInformation, propertyInformationLength, returnLength)) {
                 return ServerProperties.sizeError(propertyInformation, propertyInformationLength);
             }
-            PlatformDependent.putInt(propertyInformation, value);
+            NativeAccess.putInt(propertyInformation, value);
             return WinError.NO_ERROR;
         }
     }
@@ -477,7 +477,7 @@ final class EmulatedHttpApi implements HttpApi {
     private static int finishInline(KernelHandle handle, long[] result, long bytesOut, long overlapped) {
         int status = (int) result[0];
         if (!NtStatus.isError(status) && bytesOut != 0) {
-            PlatformDependent.putInt(bytesOut, (int) result[1]);
+            NativeAccess.putInt(bytesOut, (int) result[1]);
         }
         PendingIo.completeInline(handle, overlapped, status, result[1]);
         return NtStatusTable.toWin32(status);
@@ -515,7 +515,7 @@ final class EmulatedHttpApi implements HttpApi {
             int copied = now.copyTo(entityBuffer);
             if (now.status() == NtStatusTable.STATUS_END_OF_FILE && bytesReturned != 0) {
                 // Windows 10 and later zero *BytesReturned at the end of the body.
-                PlatformDependent.putInt(bytesReturned, 0);
+                NativeAccess.putInt(bytesReturned, 0);
             }
             return finishInline(handle, new long[] {now.status(), copied}, bytesReturned, overlapped);
         }

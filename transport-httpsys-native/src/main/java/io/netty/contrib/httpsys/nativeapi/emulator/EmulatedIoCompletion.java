@@ -2,10 +2,10 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
-import io.netty.util.internal.PlatformDependent;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -91,7 +91,7 @@ final class EmulatedIoCompletion implements IoCompletion {
         }
         int error = port.dequeue(completionPortEntries, count, numEntriesRemoved, milliseconds);
         if (error != WinError.NO_ERROR) {
-            PlatformDependent.putInt(numEntriesRemoved, 0);
+            NativeAccess.putInt(numEntriesRemoved, 0);
             return fail(error);
         }
         return true;
@@ -205,7 +205,7 @@ final class EmulatedIoCompletion implements IoCompletion {
             return fail(WinError.ERROR_INVALID_HANDLE);
         }
         try {
-            PlatformDependent.putLong(fileSizeOut, handle.size());
+            NativeAccess.putLong(fileSizeOut, handle.size());
             return true;
         } catch (IOException e) {
             return fail(WinError.ERROR_INVALID_HANDLE);

@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.Sddl;
 import io.netty.contrib.httpsys.nativeapi.SecurityDescriptorApi;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.SecurityAttributes;
-import io.netty.util.internal.PlatformDependent;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 
@@ -50,15 +50,15 @@ public final class EmulatedSecurityDescriptorApi implements SecurityDescriptorAp
         }
         int size = HEADER + (stringSecurityDescriptor.length() + 1) * Character.BYTES;
         long block = NativeMemory.allocate(size);
-        PlatformDependent.putInt(block, TAG);
-        PlatformDependent.putInt(block + 4, size);
+        NativeAccess.putInt(block, TAG);
+        NativeAccess.putInt(block + 4, size);
         for (int i = 0; i < stringSecurityDescriptor.length(); i++) {
-            PlatformDependent.putShort(block + HEADER + 2L * i, (short) stringSecurityDescriptor.charAt(i));
+            NativeAccess.putShort(block + HEADER + 2L * i, (short) stringSecurityDescriptor.charAt(i));
         }
-        PlatformDependent.putShort(block + size - 2, (short) 0);
-        PlatformDependent.putLong(securityDescriptorOut, block);
+        NativeAccess.putShort(block + size - 2, (short) 0);
+        NativeAccess.putLong(securityDescriptorOut, block);
         if (securityDescriptorSizeOut != 0) {
-            PlatformDependent.putInt(securityDescriptorSizeOut, size);
+            NativeAccess.putInt(securityDescriptorSizeOut, size);
         }
         return true;
     }
@@ -68,12 +68,12 @@ public final class EmulatedSecurityDescriptorApi implements SecurityDescriptorAp
         if (memory == 0) {
             return 0;
         }
-        if (PlatformDependent.getInt(memory) != TAG) {
+        if (NativeAccess.getInt(memory) != TAG) {
             fail(WinError.ERROR_INVALID_HANDLE);
             return memory;
         }
-        int size = PlatformDependent.getInt(memory + 4);
-        PlatformDependent.putInt(memory, 0);
+        int size = NativeAccess.getInt(memory + 4);
+        NativeAccess.putInt(memory, 0);
         NativeMemory.free(memory, size);
         return 0;
     }
@@ -101,13 +101,13 @@ public final class EmulatedSecurityDescriptorApi implements SecurityDescriptorAp
         if (descriptor == 0) {
             return QueueSecurity.TOKEN_DEFAULT;
         }
-        if (PlatformDependent.getInt(descriptor) != TAG) {
+        if (NativeAccess.getInt(descriptor) != TAG) {
             return null;
         }
-        int chars = (PlatformDependent.getInt(descriptor + 4) - HEADER) / Character.BYTES - 1;
+        int chars = (NativeAccess.getInt(descriptor + 4) - HEADER) / Character.BYTES - 1;
         char[] sddl = new char[chars];
         for (int i = 0; i < chars; i++) {
-            sddl[i] = (char) PlatformDependent.getShort(descriptor + HEADER + 2L * i);
+            sddl[i] = (char) NativeAccess.getShort(descriptor + HEADER + 2L * i);
         }
         try {
             return QueueSecurity.parse(new String(sddl));

@@ -1,11 +1,12 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
+import com.sun.jna.Native;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.TokenApi;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.WinNt;
 import io.netty.contrib.httpsys.nativeapi.struct.SidAndAttributes;
 import io.netty.contrib.httpsys.nativeapi.struct.TokenUser;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class EmulatedTokenApi implements TokenApi {
             return fail(WinError.ERROR_INVALID_PARAMETER);
         }
         int required = TokenUser.SIZE + token.account.sidLength();
-        PlatformDependent.putInt(returnLength, required);
+        NativeAccess.putInt(returnLength, required);
         if (tokenInformation == 0 || tokenInformationLength < required) {
             return fail(WinError.ERROR_INSUFFICIENT_BUFFER);
         }
@@ -68,19 +69,19 @@ final class EmulatedTokenApi implements TokenApi {
         if (account == null) {
             return fail(WinError.ERROR_NONE_MAPPED);
         }
-        int nameCapacity = PlatformDependent.getInt(nameLength);
-        int domainCapacity = PlatformDependent.getInt(referencedDomainNameLength);
+        int nameCapacity = NativeAccess.getInt(nameLength);
+        int domainCapacity = NativeAccess.getInt(referencedDomainNameLength);
         if (name == 0 || nameCapacity <= account.user.length()
                 || referencedDomainName == 0 || domainCapacity <= account.domain.length()) {
             // The sizes needed, with the NUL, as LookupAccountSidW reports them.
-            PlatformDependent.putInt(nameLength, account.user.length() + 1);
-            PlatformDependent.putInt(referencedDomainNameLength, account.domain.length() + 1);
+            NativeAccess.putInt(nameLength, account.user.length() + 1);
+            NativeAccess.putInt(referencedDomainNameLength, account.domain.length() + 1);
             return fail(WinError.ERROR_INSUFFICIENT_BUFFER);
         }
-        PlatformDependent.putInt(nameLength, putWide(name, account.user));
-        PlatformDependent.putInt(referencedDomainNameLength, putWide(referencedDomainName, account.domain));
+        NativeAccess.putInt(nameLength, putWide(name, account.user));
+        NativeAccess.putInt(referencedDomainNameLength, putWide(referencedDomainName, account.domain));
         if (use != 0) {
-            PlatformDependent.putInt(use, SID_TYPE_USER);
+            NativeAccess.putInt(use, SID_TYPE_USER);
         }
         return true;
     }
@@ -92,10 +93,10 @@ final class EmulatedTokenApi implements TokenApi {
             return fail(WinError.ERROR_INVALID_PARAMETER);
         }
         long size = 2L * (sidString.length() + 1);
-        long memory = PlatformDependent.allocateMemory(size);
+        long memory = Native.malloc(size);
         localAllocations.put(memory, size);
         putWide(memory, sidString);
-        PlatformDependent.putLong(stringSidOut, memory);
+        NativeAccess.putLong(stringSidOut, memory);
         return true;
     }
 
@@ -108,7 +109,7 @@ final class EmulatedTokenApi implements TokenApi {
             LAST_ERROR.get()[0] = WinError.ERROR_INVALID_HANDLE;
             return memory;
         }
-        PlatformDependent.freeMemory(memory);
+        Native.free(memory);
         return 0;
     }
 
@@ -120,8 +121,8 @@ final class EmulatedTokenApi implements TokenApi {
     /** Writes {@code text} as UTF-16LE with a NUL; returns its length in characters without the NUL. */
     private static int putWide(long address, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_16LE);
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
-        PlatformDependent.putShort(address + bytes.length, (short) 0);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.putShort(address + bytes.length, (short) 0);
         return text.length();
     }
 }

@@ -1,5 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenParam;
@@ -7,7 +8,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenQuery;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -47,7 +47,7 @@ final class IpListen {
         if (output == 0 || outputLength < size) {
             return WinError.ERROR_INSUFFICIENT_BUFFER;
         }
-        PlatformDependent.setMemory(output, size, (byte) 0);
+        NativeAccess.setMemory(output, size, (byte) 0);
         HttpServiceConfigIpListenQuery.setAddrCount(output, list.size());
         for (int i = 0; i < list.size(); i++) {
             Sockaddr.write(HttpServiceConfigIpListenQuery.addr(output, i), list.get(i));

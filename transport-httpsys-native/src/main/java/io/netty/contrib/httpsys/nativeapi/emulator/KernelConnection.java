@@ -96,14 +96,19 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (headTimer != null && !headStarted) {
-                    headStarted = true;
-                    headTimer.cancel(false);
-                    headTimer = schedule(timeouts().headerWait());
-                }
+                startHeaderWait();
                 ctx.fireChannelRead(msg);
             }
         };
+    }
+
+    /** Bytes of the next head are here: it must now complete within HeaderWait (no-op while a request is served). */
+    private void startHeaderWait() {
+        if (headTimer != null && !headStarted) {
+            headStarted = true;
+            headTimer.cancel(false);
+            headTimer = schedule(timeouts().headerWait());
+        }
     }
 
     private void startHeadTimer() {
@@ -396,8 +401,13 @@ final class KernelConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         channel.eventLoop().execute(() -> {
-            decoder.continueWithNextRequest();
             startHeadTimer();
+            // Decodes what arrived while the request before was served: a whole pipelined request stops the timer
+            // again (requestArrived); part of a head has had its first bytes, so HeaderWait runs from now.
+            decoder.continueWithNextRequest();
+            if (decoder.hasPartialHead()) {
+                startHeaderWait();
+            }
         });
     }
 

@@ -141,6 +141,11 @@ public final class KernelRequestDecoder extends ByteToMessageDecoder {
         return state == State.HOLD;
     }
 
+    /** Whether part of a request head has arrived and its end has not. */
+    boolean hasPartialHead() {
+        return state == State.READ_HEADERS || state == State.READ_REQUEST_LINE && internalBuffer().isReadable();
+    }
+
     /** Bytes received and not yet decoded (pipelined or partial input). */
     int bufferedBytes() {
         return internalBuffer().readableBytes();

@@ -1,7 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.internal.PlatformDependent;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 
 /** Copies between {@link ByteBuf}s and caller-owned native memory. */
 final class NativeCopy {
@@ -15,13 +15,13 @@ final class NativeCopy {
             return;
         }
         if (source.hasMemoryAddress()) {
-            PlatformDependent.copyMemory(source.memoryAddress() + index, address, length);
+            NativeAccess.copyMemory(source.memoryAddress() + index, address, length);
         } else if (source.hasArray()) {
-            PlatformDependent.copyMemory(source.array(), source.arrayOffset() + index, address, length);
+            NativeAccess.copyMemory(source.array(), source.arrayOffset() + index, address, length);
         } else {
             byte[] bytes = new byte[length];
             source.getBytes(index, bytes);
-            PlatformDependent.copyMemory(bytes, 0, address, length);
+            NativeAccess.copyMemory(bytes, 0, address, length);
         }
     }
 
@@ -29,7 +29,7 @@ final class NativeCopy {
     static byte[] toArray(long address, int length) {
         byte[] bytes = new byte[length];
         if (length != 0) {
-            PlatformDependent.copyMemory(address, bytes, 0, length);
+            NativeAccess.copyMemory(address, bytes, 0, length);
         }
         return bytes;
     }

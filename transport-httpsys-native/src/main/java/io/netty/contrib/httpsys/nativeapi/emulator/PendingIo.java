@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -142,7 +142,7 @@ final class PendingIo {
         long[] result = synchronousResult.join();
         int status = (int) result[0];
         if (bytesOut != 0 && (status == NtStatus.STATUS_SUCCESS || status == NtStatusTable.STATUS_BUFFER_OVERFLOW)) {
-            PlatformDependent.putInt(bytesOut, (int) result[1]);
+            NativeAccess.putInt(bytesOut, (int) result[1]);
         }
         return NtStatusTable.toWin32(status);
     }

@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
@@ -17,7 +18,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.InetSocketAddress;
 
@@ -115,7 +115,7 @@ public final class RequestMarshaller {
             return new Result(WinError.ERROR_MORE_DATA, (int) required, 0);
         }
 
-        PlatformDependent.setMemory(buffer, image.headEnd, (byte) 0);
+        NativeAccess.setMemory(buffer, image.headEnd, (byte) 0);
         writeHead(image, request, connection, requestId, urlContext, bytesReceived, buffer);
         if (authentication != null) {
             writeAuthInfo(authentication, accessToken, image, buffer);
@@ -132,7 +132,7 @@ public final class RequestMarshaller {
         }
         long chunk = buffer + image.entityChunkOffset;
         long data = buffer + image.bodyOffset;
-        PlatformDependent.setMemory(buffer + image.headEnd, image.bodyOffset - image.headEnd, (byte) 0);
+        NativeAccess.setMemory(buffer + image.headEnd, image.bodyOffset - image.headEnd, (byte) 0);
         NativeCopy.toNative(body, body.readerIndex(), data, copied);
         HttpDataChunk.setFromMemory(chunk, data, copied);
         HttpRequestV2.setEntityChunkCount(buffer, 1);
@@ -173,7 +173,7 @@ public final class RequestMarshaller {
     private static void writeCookedUrl(RequestImage image, long buffer) {
         long cooked = HttpRequestV2.cookedUrl(buffer);
         long fullUrl = buffer + image.fullUrlOffset;
-        PlatformDependent.copyMemory(image.fullUrl, 0, fullUrl, image.fullUrl.length);
+        NativeAccess.copyMemory(image.fullUrl, 0, fullUrl, image.fullUrl.length);
         HttpCookedUrl.setFullUrlLength(cooked, image.fullUrl.length);
         HttpCookedUrl.setHostLength(cooked, image.hostLength);
         HttpCookedUrl.setAbsPathLength(cooked, image.absPathLength);
@@ -292,7 +292,7 @@ public final class RequestMarshaller {
         HttpRequestAuthInfo.setAccessToken(info, accessToken);
         if (image.mutualAuthData != null) {
             long data = buffer + image.mutualAuthDataOffset;
-            PlatformDependent.copyMemory(image.mutualAuthData, 0, data, image.mutualAuthData.length);
+            NativeAccess.copyMemory(image.mutualAuthData, 0, data, image.mutualAuthData.length);
             HttpRequestAuthInfo.setMutualAuthDataLength(info, image.mutualAuthData.length);
             HttpRequestAuthInfo.setMutualAuthData(info, data);
         }
@@ -315,14 +315,14 @@ public final class RequestMarshaller {
         /** Copies {@code bytes} and a NUL; returns where they start. */
         long put(byte[] bytes) {
             long at = putRaw(bytes);
-            PlatformDependent.putByte(next++, (byte) 0);
+            NativeAccess.putByte(next++, (byte) 0);
             return at;
         }
 
         /** Copies {@code bytes} without a terminator; returns where they start. */
         long putRaw(byte[] bytes) {
             long at = next;
-            PlatformDependent.copyMemory(bytes, 0, at, bytes.length);
+            NativeAccess.copyMemory(bytes, 0, at, bytes.length);
             next += bytes.length;
             return at;
         }

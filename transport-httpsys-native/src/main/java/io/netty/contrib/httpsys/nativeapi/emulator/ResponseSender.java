@@ -6,13 +6,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
-import io.netty.util.internal.PlatformDependent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -264,7 +264,7 @@ final class ResponseSender {
         }
         if (inline) {
             if (bytesSent != 0) {
-                PlatformDependent.putInt(bytesSent, (int) total);
+                NativeAccess.putInt(bytesSent, (int) total);
             }
             PendingIo.completeInline(handle, overlapped, NtStatus.STATUS_SUCCESS, total);
             return null;

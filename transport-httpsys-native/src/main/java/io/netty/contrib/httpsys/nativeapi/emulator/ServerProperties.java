@@ -1,13 +1,13 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBandwidthLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpConnectionLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpQosSettingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpStateInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * Reads and writes the {@code HTTP_SERVER_PROPERTY} structures shared by server sessions and URL groups
@@ -159,7 +159,7 @@ final class ServerProperties {
 
     static void writeLength(long returnLength, int size) {
         if (returnLength != 0) {
-            PlatformDependent.putInt(returnLength, size);
+            NativeAccess.putInt(returnLength, size);
         }
     }
 }

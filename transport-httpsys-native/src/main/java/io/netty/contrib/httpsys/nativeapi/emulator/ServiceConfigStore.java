@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenParam;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslKey;
@@ -14,7 +15,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclQuery;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclSet;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
-import io.netty.util.internal.PlatformDependent;
 import io.netty.util.internal.SystemPropertyUtil;
 
 import java.net.InetSocketAddress;
@@ -284,7 +284,7 @@ final class ServiceConfigStore {
                 if (input == 0 || inputLength < 4) {
                     return WinError.ERROR_INVALID_PARAMETER;
                 }
-                int key = PlatformDependent.getInt(input);
+                int key = NativeAccess.getInt(input);
                 if (!isTimeoutKey(key)) {
                     return WinError.ERROR_INVALID_PARAMETER;
                 }
@@ -297,7 +297,7 @@ final class ServiceConfigStore {
                     // Documented: ERROR_MORE_DATA is returned for HttpServiceConfigTimeout only.
                     return WinError.ERROR_MORE_DATA;
                 }
-                PlatformDependent.putShort(output, (short) (int) seconds);
+                NativeAccess.putShort(output, (short) (int) seconds);
                 return WinError.NO_ERROR;
             }
             default -> {
@@ -373,8 +373,8 @@ final class ServiceConfigStore {
         }
         long prefixAt = output + HttpServiceConfigUrlaclSet.SIZE;
         long sddlAt = prefixAt + prefix.length;
-        PlatformDependent.copyMemory(prefix, 0, prefixAt, prefix.length);
-        PlatformDependent.copyMemory(sddl, 0, sddlAt, sddl.length);
+        NativeAccess.copyMemory(prefix, 0, prefixAt, prefix.length);
+        NativeAccess.copyMemory(sddl, 0, sddlAt, sddl.length);
         HttpServiceConfigUrlaclKey.setUrlPrefix(HttpServiceConfigUrlaclSet.keyDesc(output), prefixAt);
         HttpServiceConfigUrlaclParam.setStringSecurityDescriptor(HttpServiceConfigUrlaclSet.paramDesc(output),
                 sddlAt);
@@ -396,14 +396,14 @@ final class ServiceConfigStore {
         if (output == 0 || outputLength < size) {
             return WinError.ERROR_INSUFFICIENT_BUFFER;
         }
-        PlatformDependent.setMemory(output, size, (byte) 0);
+        NativeAccess.setMemory(output, size, (byte) 0);
         Sockaddr.write(output + addressAt, record.ipPort());
         HttpServiceConfigSslKey.setIpPort(HttpServiceConfigSslSet.keyDesc(output), output + addressAt);
         long param = HttpServiceConfigSslSet.paramDesc(output);
-        PlatformDependent.copyMemory(record.hash(), 0, output + hashAt, record.hash().length);
+        NativeAccess.copyMemory(record.hash(), 0, output + hashAt, record.hash().length);
         HttpServiceConfigSslParam.setSslHashLength(param, record.hash().length);
         HttpServiceConfigSslParam.setSslHash(param, output + hashAt);
-        PlatformDependent.copyMemory(record.appId(), 0, param + HttpServiceConfigSslParam.APP_ID, 16);
+        NativeAccess.copyMemory(record.appId(), 0, param + HttpServiceConfigSslParam.APP_ID, 16);
         HttpServiceConfigSslParam.setSslCertStoreName(param, place(store, output + storeAt));
         HttpServiceConfigSslParam.setDefaultCertCheckMode(param, record.certCheckMode());
         HttpServiceConfigSslParam.setDefaultRevocationFreshnessTime(param, record.revocationFreshnessTime());
@@ -419,7 +419,7 @@ final class ServiceConfigStore {
         if (bytes == null) {
             return 0;
         }
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 
@@ -470,7 +470,7 @@ final class ServiceConfigStore {
             return null;
         }
         int length = 0;
-        while (PlatformDependent.getShort(address + length) != 0) {
+        while (NativeAccess.getShort(address + length) != 0) {
             length += 2;
         }
         return new String(NativeCopy.toArray(address, length), StandardCharsets.UTF_16LE);

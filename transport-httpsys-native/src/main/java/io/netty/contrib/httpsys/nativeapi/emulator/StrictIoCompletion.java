@@ -1,12 +1,12 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +43,7 @@ final class StrictIoCompletion extends ForwardingIoCompletion {
                     numEntriesRemoved, wait, alertable)) {
                 return false;
             }
-            int removed = PlatformDependent.getInt(numEntriesRemoved);
+            int removed = NativeAccess.getInt(numEntriesRemoved);
             int kept = 0;
             for (int i = 0; i < removed; i++) {
                 long entry = OverlappedEntry.at(completionPortEntries, i);
@@ -56,13 +56,13 @@ final class StrictIoCompletion extends ForwardingIoCompletion {
                     }
                 }
                 if (kept != i) {
-                    PlatformDependent.copyMemory(entry, OverlappedEntry.at(completionPortEntries, kept),
+                    NativeAccess.copyMemory(entry, OverlappedEntry.at(completionPortEntries, kept),
                             OverlappedEntry.SIZE);
                 }
                 kept++;
             }
             if (kept > 0) {
-                PlatformDependent.putInt(numEntriesRemoved, kept);
+                NativeAccess.putInt(numEntriesRemoved, kept);
                 return true;
             }
             // Everything dequeued was held back: wait on for what is left of the caller's time (a poll polls

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_BANDWIDTH_LIMIT_INFO}: the send bandwidth limit (bytes per second) of an
@@ -31,18 +31,18 @@ public final class HttpBandwidthLimitInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int maxBandwidth(long address) {
-        return PlatformDependent.getInt(address + MAX_BANDWIDTH);
+        return NativeAccess.getInt(address + MAX_BANDWIDTH);
     }
 
     public static void setMaxBandwidth(long address, int value) {
-        PlatformDependent.putInt(address + MAX_BANDWIDTH, value);
+        NativeAccess.putInt(address + MAX_BANDWIDTH, value);
     }
 }

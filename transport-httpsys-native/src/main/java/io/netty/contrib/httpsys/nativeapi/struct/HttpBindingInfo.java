@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_BINDING_INFO}: the value of {@code HttpServerBindingProperty} on a URL group, which binds the
@@ -33,18 +33,18 @@ public final class HttpBindingInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static long requestQueueHandle(long address) {
-        return PlatformDependent.getLong(address + REQUEST_QUEUE_HANDLE);
+        return NativeAccess.getLong(address + REQUEST_QUEUE_HANDLE);
     }
 
     public static void setRequestQueueHandle(long address, long value) {
-        PlatformDependent.putLong(address + REQUEST_QUEUE_HANDLE, value);
+        NativeAccess.putLong(address + REQUEST_QUEUE_HANDLE, value);
     }
 }

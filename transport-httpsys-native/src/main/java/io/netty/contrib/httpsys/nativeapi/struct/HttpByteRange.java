@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_BYTE_RANGE}: a byte range of a file, embedded in the {@code FromFileHandle} member of
@@ -33,18 +33,18 @@ public final class HttpByteRange {
     }
 
     public static long startingOffset(long address) {
-        return PlatformDependent.getLong(address + STARTING_OFFSET);
+        return NativeAccess.getLong(address + STARTING_OFFSET);
     }
 
     public static void setStartingOffset(long address, long value) {
-        PlatformDependent.putLong(address + STARTING_OFFSET, value);
+        NativeAccess.putLong(address + STARTING_OFFSET, value);
     }
 
     public static long length(long address) {
-        return PlatformDependent.getLong(address + LENGTH);
+        return NativeAccess.getLong(address + LENGTH);
     }
 
     public static void setLength(long address, long value) {
-        PlatformDependent.putLong(address + LENGTH, value);
+        NativeAccess.putLong(address + LENGTH, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_CACHE_POLICY}: the kernel response-cache policy passed to {@code HttpSendHttpResponse}. The
@@ -31,18 +31,18 @@ public final class HttpCachePolicy {
     }
 
     public static int policy(long address) {
-        return PlatformDependent.getInt(address + POLICY);
+        return NativeAccess.getInt(address + POLICY);
     }
 
     public static void setPolicy(long address, int value) {
-        PlatformDependent.putInt(address + POLICY, value);
+        NativeAccess.putInt(address + POLICY, value);
     }
 
     public static int secondsToLive(long address) {
-        return PlatformDependent.getInt(address + SECONDS_TO_LIVE);
+        return NativeAccess.getInt(address + SECONDS_TO_LIVE);
     }
 
     public static void setSecondsToLive(long address, int value) {
-        PlatformDependent.putInt(address + SECONDS_TO_LIVE, value);
+        NativeAccess.putInt(address + SECONDS_TO_LIVE, value);
     }
 }

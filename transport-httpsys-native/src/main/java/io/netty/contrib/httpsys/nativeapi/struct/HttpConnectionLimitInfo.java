@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_CONNECTION_LIMIT_INFO}: the connection limit of an {@code HttpQosSettingTypeConnectionLimit}
@@ -31,18 +31,18 @@ public final class HttpConnectionLimitInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int maxConnections(long address) {
-        return PlatformDependent.getInt(address + MAX_CONNECTIONS);
+        return NativeAccess.getInt(address + MAX_CONNECTIONS);
     }
 
     public static void setMaxConnections(long address, int value) {
-        PlatformDependent.putInt(address + MAX_CONNECTIONS, value);
+        NativeAccess.putInt(address + MAX_CONNECTIONS, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_COOKED_URL}: the request URL as HTTP.SYS canonicalised and decoded it, embedded in
@@ -60,69 +60,69 @@ public final class HttpCookedUrl {
 
     /** Length of {@code pFullUrl} in bytes (not characters), without the terminator. */
     public static int fullUrlLength(long address) {
-        return PlatformDependent.getShort(address + FULL_URL_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + FULL_URL_LENGTH) & 0xFFFF;
     }
 
     public static void setFullUrlLength(long address, int value) {
-        PlatformDependent.putShort(address + FULL_URL_LENGTH, (short) value);
+        NativeAccess.putShort(address + FULL_URL_LENGTH, (short) value);
     }
 
     /** Length of {@code pHost} in bytes, up to the path. */
     public static int hostLength(long address) {
-        return PlatformDependent.getShort(address + HOST_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + HOST_LENGTH) & 0xFFFF;
     }
 
     public static void setHostLength(long address, int value) {
-        PlatformDependent.putShort(address + HOST_LENGTH, (short) value);
+        NativeAccess.putShort(address + HOST_LENGTH, (short) value);
     }
 
     /** Length of {@code pAbsPath} in bytes, up to the query. */
     public static int absPathLength(long address) {
-        return PlatformDependent.getShort(address + ABS_PATH_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + ABS_PATH_LENGTH) & 0xFFFF;
     }
 
     public static void setAbsPathLength(long address, int value) {
-        PlatformDependent.putShort(address + ABS_PATH_LENGTH, (short) value);
+        NativeAccess.putShort(address + ABS_PATH_LENGTH, (short) value);
     }
 
     /** Length of {@code pQueryString} in bytes. */
     public static int queryStringLength(long address) {
-        return PlatformDependent.getShort(address + QUERY_STRING_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + QUERY_STRING_LENGTH) & 0xFFFF;
     }
 
     public static void setQueryStringLength(long address, int value) {
-        PlatformDependent.putShort(address + QUERY_STRING_LENGTH, (short) value);
+        NativeAccess.putShort(address + QUERY_STRING_LENGTH, (short) value);
     }
 
     public static long fullUrl(long address) {
-        return PlatformDependent.getLong(address + FULL_URL);
+        return NativeAccess.getLong(address + FULL_URL);
     }
 
     public static void setFullUrl(long address, long value) {
-        PlatformDependent.putLong(address + FULL_URL, value);
+        NativeAccess.putLong(address + FULL_URL, value);
     }
 
     public static long host(long address) {
-        return PlatformDependent.getLong(address + HOST);
+        return NativeAccess.getLong(address + HOST);
     }
 
     public static void setHost(long address, long value) {
-        PlatformDependent.putLong(address + HOST, value);
+        NativeAccess.putLong(address + HOST, value);
     }
 
     public static long absPath(long address) {
-        return PlatformDependent.getLong(address + ABS_PATH);
+        return NativeAccess.getLong(address + ABS_PATH);
     }
 
     public static void setAbsPath(long address, long value) {
-        PlatformDependent.putLong(address + ABS_PATH, value);
+        NativeAccess.putLong(address + ABS_PATH, value);
     }
 
     public static long queryString(long address) {
-        return PlatformDependent.getLong(address + QUERY_STRING);
+        return NativeAccess.getLong(address + QUERY_STRING);
     }
 
     public static void setQueryString(long address, long value) {
-        PlatformDependent.putLong(address + QUERY_STRING, value);
+        NativeAccess.putLong(address + QUERY_STRING, value);
     }
 }

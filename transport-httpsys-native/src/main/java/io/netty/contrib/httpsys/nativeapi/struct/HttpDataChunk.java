@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_DATA_CHUNK}: one piece of an entity body, in the {@code pEntityChunks} arrays of requests
@@ -73,27 +73,27 @@ public final class HttpDataChunk {
     }
 
     public static int dataChunkType(long address) {
-        return PlatformDependent.getInt(address + DATA_CHUNK_TYPE);
+        return NativeAccess.getInt(address + DATA_CHUNK_TYPE);
     }
 
     public static void setDataChunkType(long address, int value) {
-        PlatformDependent.putInt(address + DATA_CHUNK_TYPE, value);
+        NativeAccess.putInt(address + DATA_CHUNK_TYPE, value);
     }
 
     public static long fromMemoryBuffer(long address) {
-        return PlatformDependent.getLong(address + FROM_MEMORY_BUFFER);
+        return NativeAccess.getLong(address + FROM_MEMORY_BUFFER);
     }
 
     public static void setFromMemoryBuffer(long address, long value) {
-        PlatformDependent.putLong(address + FROM_MEMORY_BUFFER, value);
+        NativeAccess.putLong(address + FROM_MEMORY_BUFFER, value);
     }
 
     public static int fromMemoryBufferLength(long address) {
-        return PlatformDependent.getInt(address + FROM_MEMORY_BUFFER_LENGTH);
+        return NativeAccess.getInt(address + FROM_MEMORY_BUFFER_LENGTH);
     }
 
     public static void setFromMemoryBufferLength(long address, int value) {
-        PlatformDependent.putInt(address + FROM_MEMORY_BUFFER_LENGTH, value);
+        NativeAccess.putInt(address + FROM_MEMORY_BUFFER_LENGTH, value);
     }
 
     /** The address of the embedded {@code HTTP_BYTE_RANGE}. */
@@ -102,27 +102,27 @@ public final class HttpDataChunk {
     }
 
     public static long fromFileHandleFileHandle(long address) {
-        return PlatformDependent.getLong(address + FROM_FILE_HANDLE_FILE_HANDLE);
+        return NativeAccess.getLong(address + FROM_FILE_HANDLE_FILE_HANDLE);
     }
 
     public static void setFromFileHandleFileHandle(long address, long value) {
-        PlatformDependent.putLong(address + FROM_FILE_HANDLE_FILE_HANDLE, value);
+        NativeAccess.putLong(address + FROM_FILE_HANDLE_FILE_HANDLE, value);
     }
 
     public static int fromFragmentCacheFragmentNameLength(long address) {
-        return PlatformDependent.getShort(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setFromFragmentCacheFragmentNameLength(long address, int value) {
-        PlatformDependent.putShort(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME_LENGTH, (short) value);
     }
 
     public static long fromFragmentCacheFragmentName(long address) {
-        return PlatformDependent.getLong(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME);
+        return NativeAccess.getLong(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME);
     }
 
     public static void setFromFragmentCacheFragmentName(long address, long value) {
-        PlatformDependent.putLong(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME, value);
+        NativeAccess.putLong(address + FROM_FRAGMENT_CACHE_FRAGMENT_NAME, value);
     }
 
     /** The address of the embedded {@code HTTP_BYTE_RANGE}. */
@@ -131,27 +131,27 @@ public final class HttpDataChunk {
     }
 
     public static long fromFragmentCacheExFragmentName(long address) {
-        return PlatformDependent.getLong(address + FROM_FRAGMENT_CACHE_EX_FRAGMENT_NAME);
+        return NativeAccess.getLong(address + FROM_FRAGMENT_CACHE_EX_FRAGMENT_NAME);
     }
 
     public static void setFromFragmentCacheExFragmentName(long address, long value) {
-        PlatformDependent.putLong(address + FROM_FRAGMENT_CACHE_EX_FRAGMENT_NAME, value);
+        NativeAccess.putLong(address + FROM_FRAGMENT_CACHE_EX_FRAGMENT_NAME, value);
     }
 
     public static int trailersTrailerCount(long address) {
-        return PlatformDependent.getShort(address + TRAILERS_TRAILER_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + TRAILERS_TRAILER_COUNT) & 0xFFFF;
     }
 
     public static void setTrailersTrailerCount(long address, int value) {
-        PlatformDependent.putShort(address + TRAILERS_TRAILER_COUNT, (short) value);
+        NativeAccess.putShort(address + TRAILERS_TRAILER_COUNT, (short) value);
     }
 
     public static long trailersTrailers(long address) {
-        return PlatformDependent.getLong(address + TRAILERS_TRAILERS);
+        return NativeAccess.getLong(address + TRAILERS_TRAILERS);
     }
 
     public static void setTrailersTrailers(long address, long value) {
-        PlatformDependent.putLong(address + TRAILERS_TRAILERS, value);
+        NativeAccess.putLong(address + TRAILERS_TRAILERS, value);
     }
 
     /** The address of element {@code index} of the array of {@code HTTP_DATA_CHUNK}s at {@code array}. */

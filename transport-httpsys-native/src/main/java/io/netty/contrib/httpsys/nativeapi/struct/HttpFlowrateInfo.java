@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_FLOWRATE_INFO}: the per-connection send rate limit of an {@code HttpQosSettingTypeFlowRate}
@@ -40,34 +40,34 @@ public final class HttpFlowrateInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int maxBandwidth(long address) {
-        return PlatformDependent.getInt(address + MAX_BANDWIDTH);
+        return NativeAccess.getInt(address + MAX_BANDWIDTH);
     }
 
     public static void setMaxBandwidth(long address, int value) {
-        PlatformDependent.putInt(address + MAX_BANDWIDTH, value);
+        NativeAccess.putInt(address + MAX_BANDWIDTH, value);
     }
 
     public static int maxPeakBandwidth(long address) {
-        return PlatformDependent.getInt(address + MAX_PEAK_BANDWIDTH);
+        return NativeAccess.getInt(address + MAX_PEAK_BANDWIDTH);
     }
 
     public static void setMaxPeakBandwidth(long address, int value) {
-        PlatformDependent.putInt(address + MAX_PEAK_BANDWIDTH, value);
+        NativeAccess.putInt(address + MAX_PEAK_BANDWIDTH, value);
     }
 
     public static int burstSize(long address) {
-        return PlatformDependent.getInt(address + BURST_SIZE);
+        return NativeAccess.getInt(address + BURST_SIZE);
     }
 
     public static void setBurstSize(long address, int value) {
-        PlatformDependent.putInt(address + BURST_SIZE, value);
+        NativeAccess.putInt(address + BURST_SIZE, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_KNOWN_HEADER}: the value of a header that HTTP.SYS identifies by an {@code HTTP_HEADER_ID};
@@ -35,19 +35,19 @@ public final class HttpKnownHeader {
 
     /** Length of the value in bytes; 0 when the header is absent. */
     public static int rawValueLength(long address) {
-        return PlatformDependent.getShort(address + RAW_VALUE_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + RAW_VALUE_LENGTH) & 0xFFFF;
     }
 
     public static void setRawValueLength(long address, int value) {
-        PlatformDependent.putShort(address + RAW_VALUE_LENGTH, (short) value);
+        NativeAccess.putShort(address + RAW_VALUE_LENGTH, (short) value);
     }
 
     public static long rawValue(long address) {
-        return PlatformDependent.getLong(address + RAW_VALUE);
+        return NativeAccess.getLong(address + RAW_VALUE);
     }
 
     public static void setRawValue(long address, long value) {
-        PlatformDependent.putLong(address + RAW_VALUE, value);
+        NativeAccess.putLong(address + RAW_VALUE, value);
     }
 
     /** The address of element {@code index} of an array of {@code HTTP_KNOWN_HEADER}s at {@code array}. */

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_LISTEN_ENDPOINT_INFO}: the value of {@code HttpServerListenEndpointProperty}:
@@ -32,18 +32,18 @@ public final class HttpListenEndpointInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static byte enableSharing(long address) {
-        return PlatformDependent.getByte(address + ENABLE_SHARING);
+        return NativeAccess.getByte(address + ENABLE_SHARING);
     }
 
     public static void setEnableSharing(long address, byte value) {
-        PlatformDependent.putByte(address + ENABLE_SHARING, value);
+        NativeAccess.putByte(address + ENABLE_SHARING, value);
     }
 }

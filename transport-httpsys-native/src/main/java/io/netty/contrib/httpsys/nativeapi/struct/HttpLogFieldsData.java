@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_LOG_FIELDS_DATA}: the log record that may accompany a response ({@code pLogData} of
@@ -148,242 +148,242 @@ public final class HttpLogFieldsData {
 
     /** {@code Base.Type}, the only member of the embedded {@code HTTP_LOG_DATA}. */
     public static int base(long address) {
-        return PlatformDependent.getInt(address + BASE);
+        return NativeAccess.getInt(address + BASE);
     }
 
     public static void setBase(long address, int value) {
-        PlatformDependent.putInt(address + BASE, value);
+        NativeAccess.putInt(address + BASE, value);
     }
 
     public static int userNameLength(long address) {
-        return PlatformDependent.getShort(address + USER_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + USER_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setUserNameLength(long address, int value) {
-        PlatformDependent.putShort(address + USER_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + USER_NAME_LENGTH, (short) value);
     }
 
     public static int uriStemLength(long address) {
-        return PlatformDependent.getShort(address + URI_STEM_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + URI_STEM_LENGTH) & 0xFFFF;
     }
 
     public static void setUriStemLength(long address, int value) {
-        PlatformDependent.putShort(address + URI_STEM_LENGTH, (short) value);
+        NativeAccess.putShort(address + URI_STEM_LENGTH, (short) value);
     }
 
     public static int clientIpLength(long address) {
-        return PlatformDependent.getShort(address + CLIENT_IP_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + CLIENT_IP_LENGTH) & 0xFFFF;
     }
 
     public static void setClientIpLength(long address, int value) {
-        PlatformDependent.putShort(address + CLIENT_IP_LENGTH, (short) value);
+        NativeAccess.putShort(address + CLIENT_IP_LENGTH, (short) value);
     }
 
     public static int serverNameLength(long address) {
-        return PlatformDependent.getShort(address + SERVER_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + SERVER_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setServerNameLength(long address, int value) {
-        PlatformDependent.putShort(address + SERVER_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + SERVER_NAME_LENGTH, (short) value);
     }
 
     public static int serviceNameLength(long address) {
-        return PlatformDependent.getShort(address + SERVICE_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + SERVICE_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setServiceNameLength(long address, int value) {
-        PlatformDependent.putShort(address + SERVICE_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + SERVICE_NAME_LENGTH, (short) value);
     }
 
     public static int serverIpLength(long address) {
-        return PlatformDependent.getShort(address + SERVER_IP_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + SERVER_IP_LENGTH) & 0xFFFF;
     }
 
     public static void setServerIpLength(long address, int value) {
-        PlatformDependent.putShort(address + SERVER_IP_LENGTH, (short) value);
+        NativeAccess.putShort(address + SERVER_IP_LENGTH, (short) value);
     }
 
     public static int methodLength(long address) {
-        return PlatformDependent.getShort(address + METHOD_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + METHOD_LENGTH) & 0xFFFF;
     }
 
     public static void setMethodLength(long address, int value) {
-        PlatformDependent.putShort(address + METHOD_LENGTH, (short) value);
+        NativeAccess.putShort(address + METHOD_LENGTH, (short) value);
     }
 
     public static int uriQueryLength(long address) {
-        return PlatformDependent.getShort(address + URI_QUERY_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + URI_QUERY_LENGTH) & 0xFFFF;
     }
 
     public static void setUriQueryLength(long address, int value) {
-        PlatformDependent.putShort(address + URI_QUERY_LENGTH, (short) value);
+        NativeAccess.putShort(address + URI_QUERY_LENGTH, (short) value);
     }
 
     public static int hostLength(long address) {
-        return PlatformDependent.getShort(address + HOST_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + HOST_LENGTH) & 0xFFFF;
     }
 
     public static void setHostLength(long address, int value) {
-        PlatformDependent.putShort(address + HOST_LENGTH, (short) value);
+        NativeAccess.putShort(address + HOST_LENGTH, (short) value);
     }
 
     public static int userAgentLength(long address) {
-        return PlatformDependent.getShort(address + USER_AGENT_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + USER_AGENT_LENGTH) & 0xFFFF;
     }
 
     public static void setUserAgentLength(long address, int value) {
-        PlatformDependent.putShort(address + USER_AGENT_LENGTH, (short) value);
+        NativeAccess.putShort(address + USER_AGENT_LENGTH, (short) value);
     }
 
     public static int cookieLength(long address) {
-        return PlatformDependent.getShort(address + COOKIE_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + COOKIE_LENGTH) & 0xFFFF;
     }
 
     public static void setCookieLength(long address, int value) {
-        PlatformDependent.putShort(address + COOKIE_LENGTH, (short) value);
+        NativeAccess.putShort(address + COOKIE_LENGTH, (short) value);
     }
 
     public static int referrerLength(long address) {
-        return PlatformDependent.getShort(address + REFERRER_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + REFERRER_LENGTH) & 0xFFFF;
     }
 
     public static void setReferrerLength(long address, int value) {
-        PlatformDependent.putShort(address + REFERRER_LENGTH, (short) value);
+        NativeAccess.putShort(address + REFERRER_LENGTH, (short) value);
     }
 
     public static long userName(long address) {
-        return PlatformDependent.getLong(address + USER_NAME);
+        return NativeAccess.getLong(address + USER_NAME);
     }
 
     public static void setUserName(long address, long value) {
-        PlatformDependent.putLong(address + USER_NAME, value);
+        NativeAccess.putLong(address + USER_NAME, value);
     }
 
     public static long uriStem(long address) {
-        return PlatformDependent.getLong(address + URI_STEM);
+        return NativeAccess.getLong(address + URI_STEM);
     }
 
     public static void setUriStem(long address, long value) {
-        PlatformDependent.putLong(address + URI_STEM, value);
+        NativeAccess.putLong(address + URI_STEM, value);
     }
 
     public static long clientIp(long address) {
-        return PlatformDependent.getLong(address + CLIENT_IP);
+        return NativeAccess.getLong(address + CLIENT_IP);
     }
 
     public static void setClientIp(long address, long value) {
-        PlatformDependent.putLong(address + CLIENT_IP, value);
+        NativeAccess.putLong(address + CLIENT_IP, value);
     }
 
     public static long serverName(long address) {
-        return PlatformDependent.getLong(address + SERVER_NAME);
+        return NativeAccess.getLong(address + SERVER_NAME);
     }
 
     public static void setServerName(long address, long value) {
-        PlatformDependent.putLong(address + SERVER_NAME, value);
+        NativeAccess.putLong(address + SERVER_NAME, value);
     }
 
     public static long serviceName(long address) {
-        return PlatformDependent.getLong(address + SERVICE_NAME);
+        return NativeAccess.getLong(address + SERVICE_NAME);
     }
 
     public static void setServiceName(long address, long value) {
-        PlatformDependent.putLong(address + SERVICE_NAME, value);
+        NativeAccess.putLong(address + SERVICE_NAME, value);
     }
 
     public static long serverIp(long address) {
-        return PlatformDependent.getLong(address + SERVER_IP);
+        return NativeAccess.getLong(address + SERVER_IP);
     }
 
     public static void setServerIp(long address, long value) {
-        PlatformDependent.putLong(address + SERVER_IP, value);
+        NativeAccess.putLong(address + SERVER_IP, value);
     }
 
     public static long method(long address) {
-        return PlatformDependent.getLong(address + METHOD);
+        return NativeAccess.getLong(address + METHOD);
     }
 
     public static void setMethod(long address, long value) {
-        PlatformDependent.putLong(address + METHOD, value);
+        NativeAccess.putLong(address + METHOD, value);
     }
 
     public static long uriQuery(long address) {
-        return PlatformDependent.getLong(address + URI_QUERY);
+        return NativeAccess.getLong(address + URI_QUERY);
     }
 
     public static void setUriQuery(long address, long value) {
-        PlatformDependent.putLong(address + URI_QUERY, value);
+        NativeAccess.putLong(address + URI_QUERY, value);
     }
 
     public static long host(long address) {
-        return PlatformDependent.getLong(address + HOST);
+        return NativeAccess.getLong(address + HOST);
     }
 
     public static void setHost(long address, long value) {
-        PlatformDependent.putLong(address + HOST, value);
+        NativeAccess.putLong(address + HOST, value);
     }
 
     public static long userAgent(long address) {
-        return PlatformDependent.getLong(address + USER_AGENT);
+        return NativeAccess.getLong(address + USER_AGENT);
     }
 
     public static void setUserAgent(long address, long value) {
-        PlatformDependent.putLong(address + USER_AGENT, value);
+        NativeAccess.putLong(address + USER_AGENT, value);
     }
 
     public static long cookie(long address) {
-        return PlatformDependent.getLong(address + COOKIE);
+        return NativeAccess.getLong(address + COOKIE);
     }
 
     public static void setCookie(long address, long value) {
-        PlatformDependent.putLong(address + COOKIE, value);
+        NativeAccess.putLong(address + COOKIE, value);
     }
 
     public static long referrer(long address) {
-        return PlatformDependent.getLong(address + REFERRER);
+        return NativeAccess.getLong(address + REFERRER);
     }
 
     public static void setReferrer(long address, long value) {
-        PlatformDependent.putLong(address + REFERRER, value);
+        NativeAccess.putLong(address + REFERRER, value);
     }
 
     public static int serverPort(long address) {
-        return PlatformDependent.getShort(address + SERVER_PORT) & 0xFFFF;
+        return NativeAccess.getShort(address + SERVER_PORT) & 0xFFFF;
     }
 
     public static void setServerPort(long address, int value) {
-        PlatformDependent.putShort(address + SERVER_PORT, (short) value);
+        NativeAccess.putShort(address + SERVER_PORT, (short) value);
     }
 
     public static int protocolStatus(long address) {
-        return PlatformDependent.getShort(address + PROTOCOL_STATUS) & 0xFFFF;
+        return NativeAccess.getShort(address + PROTOCOL_STATUS) & 0xFFFF;
     }
 
     public static void setProtocolStatus(long address, int value) {
-        PlatformDependent.putShort(address + PROTOCOL_STATUS, (short) value);
+        NativeAccess.putShort(address + PROTOCOL_STATUS, (short) value);
     }
 
     public static int win32Status(long address) {
-        return PlatformDependent.getInt(address + WIN32_STATUS);
+        return NativeAccess.getInt(address + WIN32_STATUS);
     }
 
     public static void setWin32Status(long address, int value) {
-        PlatformDependent.putInt(address + WIN32_STATUS, value);
+        NativeAccess.putInt(address + WIN32_STATUS, value);
     }
 
     public static int methodNum(long address) {
-        return PlatformDependent.getInt(address + METHOD_NUM);
+        return NativeAccess.getInt(address + METHOD_NUM);
     }
 
     public static void setMethodNum(long address, int value) {
-        PlatformDependent.putInt(address + METHOD_NUM, value);
+        NativeAccess.putInt(address + METHOD_NUM, value);
     }
 
     public static int subStatus(long address) {
-        return PlatformDependent.getShort(address + SUB_STATUS) & 0xFFFF;
+        return NativeAccess.getShort(address + SUB_STATUS) & 0xFFFF;
     }
 
     public static void setSubStatus(long address, int value) {
-        PlatformDependent.putShort(address + SUB_STATUS, (short) value);
+        NativeAccess.putShort(address + SUB_STATUS, (short) value);
     }
 }

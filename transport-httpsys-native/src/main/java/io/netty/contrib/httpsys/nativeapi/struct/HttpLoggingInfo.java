@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_LOGGING_INFO}: the value of {@code HttpServerLoggingProperty}, which makes HTTP.SYS write a
@@ -83,114 +83,114 @@ public final class HttpLoggingInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int loggingFlags(long address) {
-        return PlatformDependent.getInt(address + LOGGING_FLAGS);
+        return NativeAccess.getInt(address + LOGGING_FLAGS);
     }
 
     public static void setLoggingFlags(long address, int value) {
-        PlatformDependent.putInt(address + LOGGING_FLAGS, value);
+        NativeAccess.putInt(address + LOGGING_FLAGS, value);
     }
 
     public static long softwareName(long address) {
-        return PlatformDependent.getLong(address + SOFTWARE_NAME);
+        return NativeAccess.getLong(address + SOFTWARE_NAME);
     }
 
     public static void setSoftwareName(long address, long value) {
-        PlatformDependent.putLong(address + SOFTWARE_NAME, value);
+        NativeAccess.putLong(address + SOFTWARE_NAME, value);
     }
 
     public static int softwareNameLength(long address) {
-        return PlatformDependent.getShort(address + SOFTWARE_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + SOFTWARE_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setSoftwareNameLength(long address, int value) {
-        PlatformDependent.putShort(address + SOFTWARE_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + SOFTWARE_NAME_LENGTH, (short) value);
     }
 
     public static int directoryNameLength(long address) {
-        return PlatformDependent.getShort(address + DIRECTORY_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + DIRECTORY_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setDirectoryNameLength(long address, int value) {
-        PlatformDependent.putShort(address + DIRECTORY_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + DIRECTORY_NAME_LENGTH, (short) value);
     }
 
     public static long directoryName(long address) {
-        return PlatformDependent.getLong(address + DIRECTORY_NAME);
+        return NativeAccess.getLong(address + DIRECTORY_NAME);
     }
 
     public static void setDirectoryName(long address, long value) {
-        PlatformDependent.putLong(address + DIRECTORY_NAME, value);
+        NativeAccess.putLong(address + DIRECTORY_NAME, value);
     }
 
     public static int format(long address) {
-        return PlatformDependent.getInt(address + FORMAT);
+        return NativeAccess.getInt(address + FORMAT);
     }
 
     public static void setFormat(long address, int value) {
-        PlatformDependent.putInt(address + FORMAT, value);
+        NativeAccess.putInt(address + FORMAT, value);
     }
 
     public static int fields(long address) {
-        return PlatformDependent.getInt(address + FIELDS);
+        return NativeAccess.getInt(address + FIELDS);
     }
 
     public static void setFields(long address, int value) {
-        PlatformDependent.putInt(address + FIELDS, value);
+        NativeAccess.putInt(address + FIELDS, value);
     }
 
     public static long extFields(long address) {
-        return PlatformDependent.getLong(address + EXT_FIELDS);
+        return NativeAccess.getLong(address + EXT_FIELDS);
     }
 
     public static void setExtFields(long address, long value) {
-        PlatformDependent.putLong(address + EXT_FIELDS, value);
+        NativeAccess.putLong(address + EXT_FIELDS, value);
     }
 
     public static int numOfExtFields(long address) {
-        return PlatformDependent.getShort(address + NUM_OF_EXT_FIELDS) & 0xFFFF;
+        return NativeAccess.getShort(address + NUM_OF_EXT_FIELDS) & 0xFFFF;
     }
 
     public static void setNumOfExtFields(long address, int value) {
-        PlatformDependent.putShort(address + NUM_OF_EXT_FIELDS, (short) value);
+        NativeAccess.putShort(address + NUM_OF_EXT_FIELDS, (short) value);
     }
 
     public static int maxRecordSize(long address) {
-        return PlatformDependent.getShort(address + MAX_RECORD_SIZE) & 0xFFFF;
+        return NativeAccess.getShort(address + MAX_RECORD_SIZE) & 0xFFFF;
     }
 
     public static void setMaxRecordSize(long address, int value) {
-        PlatformDependent.putShort(address + MAX_RECORD_SIZE, (short) value);
+        NativeAccess.putShort(address + MAX_RECORD_SIZE, (short) value);
     }
 
     public static int rolloverType(long address) {
-        return PlatformDependent.getInt(address + ROLLOVER_TYPE);
+        return NativeAccess.getInt(address + ROLLOVER_TYPE);
     }
 
     public static void setRolloverType(long address, int value) {
-        PlatformDependent.putInt(address + ROLLOVER_TYPE, value);
+        NativeAccess.putInt(address + ROLLOVER_TYPE, value);
     }
 
     public static int rolloverSize(long address) {
-        return PlatformDependent.getInt(address + ROLLOVER_SIZE);
+        return NativeAccess.getInt(address + ROLLOVER_SIZE);
     }
 
     public static void setRolloverSize(long address, int value) {
-        PlatformDependent.putInt(address + ROLLOVER_SIZE, value);
+        NativeAccess.putInt(address + ROLLOVER_SIZE, value);
     }
 
     public static long securityDescriptor(long address) {
-        return PlatformDependent.getLong(address + SECURITY_DESCRIPTOR);
+        return NativeAccess.getLong(address + SECURITY_DESCRIPTOR);
     }
 
     public static void setSecurityDescriptor(long address, long value) {
-        PlatformDependent.putLong(address + SECURITY_DESCRIPTOR, value);
+        NativeAccess.putLong(address + SECURITY_DESCRIPTOR, value);
     }
 }

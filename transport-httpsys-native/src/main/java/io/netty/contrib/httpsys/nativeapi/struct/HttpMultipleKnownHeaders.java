@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_MULTIPLE_KNOWN_HEADERS}: several values of one known response header ({@code HeaderId}), the
@@ -41,34 +41,34 @@ public final class HttpMultipleKnownHeaders {
     }
 
     public static int headerId(long address) {
-        return PlatformDependent.getInt(address + HEADER_ID);
+        return NativeAccess.getInt(address + HEADER_ID);
     }
 
     public static void setHeaderId(long address, int value) {
-        PlatformDependent.putInt(address + HEADER_ID, value);
+        NativeAccess.putInt(address + HEADER_ID, value);
     }
 
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int knownHeaderCount(long address) {
-        return PlatformDependent.getShort(address + KNOWN_HEADER_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + KNOWN_HEADER_COUNT) & 0xFFFF;
     }
 
     public static void setKnownHeaderCount(long address, int value) {
-        PlatformDependent.putShort(address + KNOWN_HEADER_COUNT, (short) value);
+        NativeAccess.putShort(address + KNOWN_HEADER_COUNT, (short) value);
     }
 
     public static long knownHeaders(long address) {
-        return PlatformDependent.getLong(address + KNOWN_HEADERS);
+        return NativeAccess.getLong(address + KNOWN_HEADERS);
     }
 
     public static void setKnownHeaders(long address, long value) {
-        PlatformDependent.putLong(address + KNOWN_HEADERS, value);
+        NativeAccess.putLong(address + KNOWN_HEADERS, value);
     }
 }

@@ -1,7 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_PROPERTY_FLAGS}: the {@code Flags} member that opens every server-property struct
@@ -27,12 +27,12 @@ public final class HttpPropertyFlags {
 
     /** Whether the {@code Present} bit of the {@code HTTP_PROPERTY_FLAGS} at {@code address} is set. */
     public static boolean present(long address) {
-        return (PlatformDependent.getInt(address) & 1) != 0;
+        return (NativeAccess.getInt(address) & 1) != 0;
     }
 
     /** Sets or clears the {@code Present} bit of the {@code HTTP_PROPERTY_FLAGS} at {@code address}. */
     public static void setPresent(long address, boolean present) {
-        int flags = PlatformDependent.getInt(address);
-        PlatformDependent.putInt(address, present ? flags | 1 : flags & ~1);
+        int flags = NativeAccess.getInt(address);
+        NativeAccess.putInt(address, present ? flags | 1 : flags & ~1);
     }
 }

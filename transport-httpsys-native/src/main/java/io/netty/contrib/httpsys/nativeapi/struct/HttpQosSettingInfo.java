@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_QOS_SETTING_INFO}: the value of {@code HttpServerQosProperty}: {@code QosType}
@@ -33,18 +33,18 @@ public final class HttpQosSettingInfo {
     }
 
     public static int qosType(long address) {
-        return PlatformDependent.getInt(address + QOS_TYPE);
+        return NativeAccess.getInt(address + QOS_TYPE);
     }
 
     public static void setQosType(long address, int value) {
-        PlatformDependent.putInt(address + QOS_TYPE, value);
+        NativeAccess.putInt(address + QOS_TYPE, value);
     }
 
     public static long qosSetting(long address) {
-        return PlatformDependent.getLong(address + QOS_SETTING);
+        return NativeAccess.getLong(address + QOS_SETTING);
     }
 
     public static void setQosSetting(long address, long value) {
-        PlatformDependent.putLong(address + QOS_SETTING, value);
+        NativeAccess.putLong(address + QOS_SETTING, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_REQUEST_AUTH_INFO}: the result of the authentication HTTP.SYS performed for a request (when
@@ -79,106 +79,106 @@ public final class HttpRequestAuthInfo {
     }
 
     public static int authStatus(long address) {
-        return PlatformDependent.getInt(address + AUTH_STATUS);
+        return NativeAccess.getInt(address + AUTH_STATUS);
     }
 
     public static void setAuthStatus(long address, int value) {
-        PlatformDependent.putInt(address + AUTH_STATUS, value);
+        NativeAccess.putInt(address + AUTH_STATUS, value);
     }
 
     public static int secStatus(long address) {
-        return PlatformDependent.getInt(address + SEC_STATUS);
+        return NativeAccess.getInt(address + SEC_STATUS);
     }
 
     public static void setSecStatus(long address, int value) {
-        PlatformDependent.putInt(address + SEC_STATUS, value);
+        NativeAccess.putInt(address + SEC_STATUS, value);
     }
 
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int authType(long address) {
-        return PlatformDependent.getInt(address + AUTH_TYPE);
+        return NativeAccess.getInt(address + AUTH_TYPE);
     }
 
     public static void setAuthType(long address, int value) {
-        PlatformDependent.putInt(address + AUTH_TYPE, value);
+        NativeAccess.putInt(address + AUTH_TYPE, value);
     }
 
     public static long accessToken(long address) {
-        return PlatformDependent.getLong(address + ACCESS_TOKEN);
+        return NativeAccess.getLong(address + ACCESS_TOKEN);
     }
 
     public static void setAccessToken(long address, long value) {
-        PlatformDependent.putLong(address + ACCESS_TOKEN, value);
+        NativeAccess.putLong(address + ACCESS_TOKEN, value);
     }
 
     public static int contextAttributes(long address) {
-        return PlatformDependent.getInt(address + CONTEXT_ATTRIBUTES);
+        return NativeAccess.getInt(address + CONTEXT_ATTRIBUTES);
     }
 
     public static void setContextAttributes(long address, int value) {
-        PlatformDependent.putInt(address + CONTEXT_ATTRIBUTES, value);
+        NativeAccess.putInt(address + CONTEXT_ATTRIBUTES, value);
     }
 
     public static int packedContextLength(long address) {
-        return PlatformDependent.getInt(address + PACKED_CONTEXT_LENGTH);
+        return NativeAccess.getInt(address + PACKED_CONTEXT_LENGTH);
     }
 
     public static void setPackedContextLength(long address, int value) {
-        PlatformDependent.putInt(address + PACKED_CONTEXT_LENGTH, value);
+        NativeAccess.putInt(address + PACKED_CONTEXT_LENGTH, value);
     }
 
     public static int packedContextType(long address) {
-        return PlatformDependent.getInt(address + PACKED_CONTEXT_TYPE);
+        return NativeAccess.getInt(address + PACKED_CONTEXT_TYPE);
     }
 
     public static void setPackedContextType(long address, int value) {
-        PlatformDependent.putInt(address + PACKED_CONTEXT_TYPE, value);
+        NativeAccess.putInt(address + PACKED_CONTEXT_TYPE, value);
     }
 
     public static long packedContext(long address) {
-        return PlatformDependent.getLong(address + PACKED_CONTEXT);
+        return NativeAccess.getLong(address + PACKED_CONTEXT);
     }
 
     public static void setPackedContext(long address, long value) {
-        PlatformDependent.putLong(address + PACKED_CONTEXT, value);
+        NativeAccess.putLong(address + PACKED_CONTEXT, value);
     }
 
     public static int mutualAuthDataLength(long address) {
-        return PlatformDependent.getInt(address + MUTUAL_AUTH_DATA_LENGTH);
+        return NativeAccess.getInt(address + MUTUAL_AUTH_DATA_LENGTH);
     }
 
     public static void setMutualAuthDataLength(long address, int value) {
-        PlatformDependent.putInt(address + MUTUAL_AUTH_DATA_LENGTH, value);
+        NativeAccess.putInt(address + MUTUAL_AUTH_DATA_LENGTH, value);
     }
 
     public static long mutualAuthData(long address) {
-        return PlatformDependent.getLong(address + MUTUAL_AUTH_DATA);
+        return NativeAccess.getLong(address + MUTUAL_AUTH_DATA);
     }
 
     public static void setMutualAuthData(long address, long value) {
-        PlatformDependent.putLong(address + MUTUAL_AUTH_DATA, value);
+        NativeAccess.putLong(address + MUTUAL_AUTH_DATA, value);
     }
 
     public static int packageNameLength(long address) {
-        return PlatformDependent.getShort(address + PACKAGE_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + PACKAGE_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setPackageNameLength(long address, int value) {
-        PlatformDependent.putShort(address + PACKAGE_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + PACKAGE_NAME_LENGTH, (short) value);
     }
 
     public static long packageName(long address) {
-        return PlatformDependent.getLong(address + PACKAGE_NAME);
+        return NativeAccess.getLong(address + PACKAGE_NAME);
     }
 
     public static void setPackageName(long address, long value) {
-        PlatformDependent.putLong(address + PACKAGE_NAME, value);
+        NativeAccess.putLong(address + PACKAGE_NAME, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_REQUEST_INFO}: one element of the {@code pRequestInfo} array of {@code HTTP_REQUEST_V2},
@@ -36,27 +36,27 @@ public final class HttpRequestInfo {
     }
 
     public static int infoType(long address) {
-        return PlatformDependent.getInt(address + INFO_TYPE);
+        return NativeAccess.getInt(address + INFO_TYPE);
     }
 
     public static void setInfoType(long address, int value) {
-        PlatformDependent.putInt(address + INFO_TYPE, value);
+        NativeAccess.putInt(address + INFO_TYPE, value);
     }
 
     public static int infoLength(long address) {
-        return PlatformDependent.getInt(address + INFO_LENGTH);
+        return NativeAccess.getInt(address + INFO_LENGTH);
     }
 
     public static void setInfoLength(long address, int value) {
-        PlatformDependent.putInt(address + INFO_LENGTH, value);
+        NativeAccess.putInt(address + INFO_LENGTH, value);
     }
 
     public static long info(long address) {
-        return PlatformDependent.getLong(address + INFO);
+        return NativeAccess.getLong(address + INFO);
     }
 
     public static void setInfo(long address, long value) {
-        PlatformDependent.putLong(address + INFO, value);
+        NativeAccess.putLong(address + INFO, value);
     }
 
     /** The address of element {@code index} of the array of {@code HTTP_REQUEST_INFO}s at {@code array}. */

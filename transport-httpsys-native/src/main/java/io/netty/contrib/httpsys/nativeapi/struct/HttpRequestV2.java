@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_REQUEST_V2} (the SDK's {@code HTTP_REQUEST}): a received request as
@@ -113,89 +113,89 @@ public final class HttpRequestV2 {
 
     /** {@code HTTP_REQUEST_FLAG_*} bits. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static long connectionId(long address) {
-        return PlatformDependent.getLong(address + CONNECTION_ID);
+        return NativeAccess.getLong(address + CONNECTION_ID);
     }
 
     public static void setConnectionId(long address, long value) {
-        PlatformDependent.putLong(address + CONNECTION_ID, value);
+        NativeAccess.putLong(address + CONNECTION_ID, value);
     }
 
     public static long requestId(long address) {
-        return PlatformDependent.getLong(address + REQUEST_ID);
+        return NativeAccess.getLong(address + REQUEST_ID);
     }
 
     public static void setRequestId(long address, long value) {
-        PlatformDependent.putLong(address + REQUEST_ID, value);
+        NativeAccess.putLong(address + REQUEST_ID, value);
     }
 
     /** The context given to {@code HttpAddUrlToUrlGroup} for the matched URL. */
     public static long urlContext(long address) {
-        return PlatformDependent.getLong(address + URL_CONTEXT);
+        return NativeAccess.getLong(address + URL_CONTEXT);
     }
 
     public static void setUrlContext(long address, long value) {
-        PlatformDependent.putLong(address + URL_CONTEXT, value);
+        NativeAccess.putLong(address + URL_CONTEXT, value);
     }
 
     /** The protocol version, packed as in {@link HttpVersion#pack(int, int)}. */
     public static int version(long address) {
-        return PlatformDependent.getInt(address + VERSION);
+        return NativeAccess.getInt(address + VERSION);
     }
 
     public static void setVersion(long address, int value) {
-        PlatformDependent.putInt(address + VERSION, value);
+        NativeAccess.putInt(address + VERSION, value);
     }
 
     /** An {@code HttpVerb*} value; {@code HttpVerbUnknown} means the method is in {@code pUnknownVerb}. */
     public static int verb(long address) {
-        return PlatformDependent.getInt(address + VERB);
+        return NativeAccess.getInt(address + VERB);
     }
 
     public static void setVerb(long address, int value) {
-        PlatformDependent.putInt(address + VERB, value);
+        NativeAccess.putInt(address + VERB, value);
     }
 
     /** Length of {@code pUnknownVerb} in bytes. */
     public static int unknownVerbLength(long address) {
-        return PlatformDependent.getShort(address + UNKNOWN_VERB_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + UNKNOWN_VERB_LENGTH) & 0xFFFF;
     }
 
     public static void setUnknownVerbLength(long address, int value) {
-        PlatformDependent.putShort(address + UNKNOWN_VERB_LENGTH, (short) value);
+        NativeAccess.putShort(address + UNKNOWN_VERB_LENGTH, (short) value);
     }
 
     /** Length of {@code pRawUrl} in bytes. */
     public static int rawUrlLength(long address) {
-        return PlatformDependent.getShort(address + RAW_URL_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + RAW_URL_LENGTH) & 0xFFFF;
     }
 
     public static void setRawUrlLength(long address, int value) {
-        PlatformDependent.putShort(address + RAW_URL_LENGTH, (short) value);
+        NativeAccess.putShort(address + RAW_URL_LENGTH, (short) value);
     }
 
     public static long unknownVerb(long address) {
-        return PlatformDependent.getLong(address + UNKNOWN_VERB);
+        return NativeAccess.getLong(address + UNKNOWN_VERB);
     }
 
     public static void setUnknownVerb(long address, long value) {
-        PlatformDependent.putLong(address + UNKNOWN_VERB, value);
+        NativeAccess.putLong(address + UNKNOWN_VERB, value);
     }
 
     /** The request target as received (ASCII, not decoded). */
     public static long rawUrl(long address) {
-        return PlatformDependent.getLong(address + RAW_URL);
+        return NativeAccess.getLong(address + RAW_URL);
     }
 
     public static void setRawUrl(long address, long value) {
-        PlatformDependent.putLong(address + RAW_URL, value);
+        NativeAccess.putLong(address + RAW_URL, value);
     }
 
     /** The address of the embedded {@code HTTP_COOKED_URL}. */
@@ -214,62 +214,62 @@ public final class HttpRequestV2 {
     }
 
     public static long bytesReceived(long address) {
-        return PlatformDependent.getLong(address + BYTES_RECEIVED);
+        return NativeAccess.getLong(address + BYTES_RECEIVED);
     }
 
     public static void setBytesReceived(long address, long value) {
-        PlatformDependent.putLong(address + BYTES_RECEIVED, value);
+        NativeAccess.putLong(address + BYTES_RECEIVED, value);
     }
 
     /**
      * Number of body chunks in {@code pEntityChunks}: nonzero only with {@code HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY}.
      */
     public static int entityChunkCount(long address) {
-        return PlatformDependent.getShort(address + ENTITY_CHUNK_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + ENTITY_CHUNK_COUNT) & 0xFFFF;
     }
 
     public static void setEntityChunkCount(long address, int value) {
-        PlatformDependent.putShort(address + ENTITY_CHUNK_COUNT, (short) value);
+        NativeAccess.putShort(address + ENTITY_CHUNK_COUNT, (short) value);
     }
 
     public static long entityChunks(long address) {
-        return PlatformDependent.getLong(address + ENTITY_CHUNKS);
+        return NativeAccess.getLong(address + ENTITY_CHUNKS);
     }
 
     public static void setEntityChunks(long address, long value) {
-        PlatformDependent.putLong(address + ENTITY_CHUNKS, value);
+        NativeAccess.putLong(address + ENTITY_CHUNKS, value);
     }
 
     public static long rawConnectionId(long address) {
-        return PlatformDependent.getLong(address + RAW_CONNECTION_ID);
+        return NativeAccess.getLong(address + RAW_CONNECTION_ID);
     }
 
     public static void setRawConnectionId(long address, long value) {
-        PlatformDependent.putLong(address + RAW_CONNECTION_ID, value);
+        NativeAccess.putLong(address + RAW_CONNECTION_ID, value);
     }
 
     /** {@code NULL} for plain HTTP. */
     public static long sslInfo(long address) {
-        return PlatformDependent.getLong(address + SSL_INFO);
+        return NativeAccess.getLong(address + SSL_INFO);
     }
 
     public static void setSslInfo(long address, long value) {
-        PlatformDependent.putLong(address + SSL_INFO, value);
+        NativeAccess.putLong(address + SSL_INFO, value);
     }
 
     public static int requestInfoCount(long address) {
-        return PlatformDependent.getShort(address + REQUEST_INFO_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + REQUEST_INFO_COUNT) & 0xFFFF;
     }
 
     public static void setRequestInfoCount(long address, int value) {
-        PlatformDependent.putShort(address + REQUEST_INFO_COUNT, (short) value);
+        NativeAccess.putShort(address + REQUEST_INFO_COUNT, (short) value);
     }
 
     public static long requestInfo(long address) {
-        return PlatformDependent.getLong(address + REQUEST_INFO);
+        return NativeAccess.getLong(address + REQUEST_INFO);
     }
 
     public static void setRequestInfo(long address, long value) {
-        PlatformDependent.putLong(address + REQUEST_INFO, value);
+        NativeAccess.putLong(address + REQUEST_INFO, value);
     }
 }

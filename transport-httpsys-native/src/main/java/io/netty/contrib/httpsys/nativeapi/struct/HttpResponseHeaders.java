@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.Objects;
 
@@ -51,35 +51,35 @@ public final class HttpResponseHeaders {
     }
 
     public static int unknownHeaderCount(long address) {
-        return PlatformDependent.getShort(address + UNKNOWN_HEADER_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + UNKNOWN_HEADER_COUNT) & 0xFFFF;
     }
 
     public static void setUnknownHeaderCount(long address, int value) {
-        PlatformDependent.putShort(address + UNKNOWN_HEADER_COUNT, (short) value);
+        NativeAccess.putShort(address + UNKNOWN_HEADER_COUNT, (short) value);
     }
 
     public static long unknownHeaders(long address) {
-        return PlatformDependent.getLong(address + UNKNOWN_HEADERS);
+        return NativeAccess.getLong(address + UNKNOWN_HEADERS);
     }
 
     public static void setUnknownHeaders(long address, long value) {
-        PlatformDependent.putLong(address + UNKNOWN_HEADERS, value);
+        NativeAccess.putLong(address + UNKNOWN_HEADERS, value);
     }
 
     public static int trailerCount(long address) {
-        return PlatformDependent.getShort(address + TRAILER_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + TRAILER_COUNT) & 0xFFFF;
     }
 
     public static void setTrailerCount(long address, int value) {
-        PlatformDependent.putShort(address + TRAILER_COUNT, (short) value);
+        NativeAccess.putShort(address + TRAILER_COUNT, (short) value);
     }
 
     public static long trailers(long address) {
-        return PlatformDependent.getLong(address + TRAILERS);
+        return NativeAccess.getLong(address + TRAILERS);
     }
 
     public static void setTrailers(long address, long value) {
-        PlatformDependent.putLong(address + TRAILERS, value);
+        NativeAccess.putLong(address + TRAILERS, value);
     }
 
     /** The address of the first element of the inline {@code KnownHeaders} array. */

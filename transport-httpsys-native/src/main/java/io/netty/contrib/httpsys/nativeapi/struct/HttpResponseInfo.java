@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_RESPONSE_INFO}: one element of the {@code pResponseInfo} array of {@code HTTP_RESPONSE_V2};
@@ -36,27 +36,27 @@ public final class HttpResponseInfo {
     }
 
     public static int type(long address) {
-        return PlatformDependent.getInt(address + TYPE);
+        return NativeAccess.getInt(address + TYPE);
     }
 
     public static void setType(long address, int value) {
-        PlatformDependent.putInt(address + TYPE, value);
+        NativeAccess.putInt(address + TYPE, value);
     }
 
     public static int length(long address) {
-        return PlatformDependent.getInt(address + LENGTH);
+        return NativeAccess.getInt(address + LENGTH);
     }
 
     public static void setLength(long address, int value) {
-        PlatformDependent.putInt(address + LENGTH, value);
+        NativeAccess.putInt(address + LENGTH, value);
     }
 
     public static long info(long address) {
-        return PlatformDependent.getLong(address + INFO);
+        return NativeAccess.getLong(address + INFO);
     }
 
     public static void setInfo(long address, long value) {
-        PlatformDependent.putLong(address + INFO, value);
+        NativeAccess.putLong(address + INFO, value);
     }
 
     /** The address of element {@code index} of the array of {@code HTTP_RESPONSE_INFO}s at {@code array}. */

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_RESPONSE_V2} (the SDK's {@code HTTP_RESPONSE}): the response head, and optionally the first
@@ -69,45 +69,45 @@ public final class HttpResponseV2 {
     }
 
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     /** The protocol version, packed as in {@link HttpVersion#pack(int, int)}. */
     public static int version(long address) {
-        return PlatformDependent.getInt(address + VERSION);
+        return NativeAccess.getInt(address + VERSION);
     }
 
     public static void setVersion(long address, int value) {
-        PlatformDependent.putInt(address + VERSION, value);
+        NativeAccess.putInt(address + VERSION, value);
     }
 
     public static int statusCode(long address) {
-        return PlatformDependent.getShort(address + STATUS_CODE) & 0xFFFF;
+        return NativeAccess.getShort(address + STATUS_CODE) & 0xFFFF;
     }
 
     public static void setStatusCode(long address, int value) {
-        PlatformDependent.putShort(address + STATUS_CODE, (short) value);
+        NativeAccess.putShort(address + STATUS_CODE, (short) value);
     }
 
     /** Length of {@code pReason} in bytes. */
     public static int reasonLength(long address) {
-        return PlatformDependent.getShort(address + REASON_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + REASON_LENGTH) & 0xFFFF;
     }
 
     public static void setReasonLength(long address, int value) {
-        PlatformDependent.putShort(address + REASON_LENGTH, (short) value);
+        NativeAccess.putShort(address + REASON_LENGTH, (short) value);
     }
 
     public static long reason(long address) {
-        return PlatformDependent.getLong(address + REASON);
+        return NativeAccess.getLong(address + REASON);
     }
 
     public static void setReason(long address, long value) {
-        PlatformDependent.putLong(address + REASON, value);
+        NativeAccess.putLong(address + REASON, value);
     }
 
     /** The address of the embedded {@code HTTP_RESPONSE_HEADERS}. */
@@ -116,34 +116,34 @@ public final class HttpResponseV2 {
     }
 
     public static int entityChunkCount(long address) {
-        return PlatformDependent.getShort(address + ENTITY_CHUNK_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + ENTITY_CHUNK_COUNT) & 0xFFFF;
     }
 
     public static void setEntityChunkCount(long address, int value) {
-        PlatformDependent.putShort(address + ENTITY_CHUNK_COUNT, (short) value);
+        NativeAccess.putShort(address + ENTITY_CHUNK_COUNT, (short) value);
     }
 
     public static long entityChunks(long address) {
-        return PlatformDependent.getLong(address + ENTITY_CHUNKS);
+        return NativeAccess.getLong(address + ENTITY_CHUNKS);
     }
 
     public static void setEntityChunks(long address, long value) {
-        PlatformDependent.putLong(address + ENTITY_CHUNKS, value);
+        NativeAccess.putLong(address + ENTITY_CHUNKS, value);
     }
 
     public static int responseInfoCount(long address) {
-        return PlatformDependent.getShort(address + RESPONSE_INFO_COUNT) & 0xFFFF;
+        return NativeAccess.getShort(address + RESPONSE_INFO_COUNT) & 0xFFFF;
     }
 
     public static void setResponseInfoCount(long address, int value) {
-        PlatformDependent.putShort(address + RESPONSE_INFO_COUNT, (short) value);
+        NativeAccess.putShort(address + RESPONSE_INFO_COUNT, (short) value);
     }
 
     public static long responseInfo(long address) {
-        return PlatformDependent.getLong(address + RESPONSE_INFO);
+        return NativeAccess.getLong(address + RESPONSE_INFO);
     }
 
     public static void setResponseInfo(long address, long value) {
-        PlatformDependent.putLong(address + RESPONSE_INFO, value);
+        NativeAccess.putLong(address + RESPONSE_INFO, value);
     }
 }

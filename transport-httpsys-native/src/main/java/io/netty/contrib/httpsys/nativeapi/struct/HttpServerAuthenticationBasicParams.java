@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVER_AUTHENTICATION_BASIC_PARAMS}: the realm of Basic authentication, embedded in
@@ -31,18 +31,18 @@ public final class HttpServerAuthenticationBasicParams {
     }
 
     public static int realmLength(long address) {
-        return PlatformDependent.getShort(address + REALM_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + REALM_LENGTH) & 0xFFFF;
     }
 
     public static void setRealmLength(long address, int value) {
-        PlatformDependent.putShort(address + REALM_LENGTH, (short) value);
+        NativeAccess.putShort(address + REALM_LENGTH, (short) value);
     }
 
     public static long realm(long address) {
-        return PlatformDependent.getLong(address + REALM);
+        return NativeAccess.getLong(address + REALM);
     }
 
     public static void setRealm(long address, long value) {
-        PlatformDependent.putLong(address + REALM, value);
+        NativeAccess.putLong(address + REALM, value);
     }
 }

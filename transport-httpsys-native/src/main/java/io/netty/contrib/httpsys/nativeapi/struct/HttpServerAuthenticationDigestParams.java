@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVER_AUTHENTICATION_DIGEST_PARAMS}: the domain and realm of Digest authentication, embedded
@@ -40,34 +40,34 @@ public final class HttpServerAuthenticationDigestParams {
     }
 
     public static int domainNameLength(long address) {
-        return PlatformDependent.getShort(address + DOMAIN_NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + DOMAIN_NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setDomainNameLength(long address, int value) {
-        PlatformDependent.putShort(address + DOMAIN_NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + DOMAIN_NAME_LENGTH, (short) value);
     }
 
     public static long domainName(long address) {
-        return PlatformDependent.getLong(address + DOMAIN_NAME);
+        return NativeAccess.getLong(address + DOMAIN_NAME);
     }
 
     public static void setDomainName(long address, long value) {
-        PlatformDependent.putLong(address + DOMAIN_NAME, value);
+        NativeAccess.putLong(address + DOMAIN_NAME, value);
     }
 
     public static int realmLength(long address) {
-        return PlatformDependent.getShort(address + REALM_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + REALM_LENGTH) & 0xFFFF;
     }
 
     public static void setRealmLength(long address, int value) {
-        PlatformDependent.putShort(address + REALM_LENGTH, (short) value);
+        NativeAccess.putShort(address + REALM_LENGTH, (short) value);
     }
 
     public static long realm(long address) {
-        return PlatformDependent.getLong(address + REALM);
+        return NativeAccess.getLong(address + REALM);
     }
 
     public static void setRealm(long address, long value) {
-        PlatformDependent.putLong(address + REALM, value);
+        NativeAccess.putLong(address + REALM, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVER_AUTHENTICATION_INFO}: the value of {@code HttpServerAuthenticationProperty}, the
@@ -59,52 +59,52 @@ public final class HttpServerAuthenticationInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     /** {@code HTTP_AUTH_ENABLE_*} bits. */
     public static int authSchemes(long address) {
-        return PlatformDependent.getInt(address + AUTH_SCHEMES);
+        return NativeAccess.getInt(address + AUTH_SCHEMES);
     }
 
     public static void setAuthSchemes(long address, int value) {
-        PlatformDependent.putInt(address + AUTH_SCHEMES, value);
+        NativeAccess.putInt(address + AUTH_SCHEMES, value);
     }
 
     public static byte receiveMutualAuth(long address) {
-        return PlatformDependent.getByte(address + RECEIVE_MUTUAL_AUTH);
+        return NativeAccess.getByte(address + RECEIVE_MUTUAL_AUTH);
     }
 
     public static void setReceiveMutualAuth(long address, byte value) {
-        PlatformDependent.putByte(address + RECEIVE_MUTUAL_AUTH, value);
+        NativeAccess.putByte(address + RECEIVE_MUTUAL_AUTH, value);
     }
 
     public static byte receiveContextHandle(long address) {
-        return PlatformDependent.getByte(address + RECEIVE_CONTEXT_HANDLE);
+        return NativeAccess.getByte(address + RECEIVE_CONTEXT_HANDLE);
     }
 
     public static void setReceiveContextHandle(long address, byte value) {
-        PlatformDependent.putByte(address + RECEIVE_CONTEXT_HANDLE, value);
+        NativeAccess.putByte(address + RECEIVE_CONTEXT_HANDLE, value);
     }
 
     public static byte disableNtlmCredentialCaching(long address) {
-        return PlatformDependent.getByte(address + DISABLE_NTLM_CREDENTIAL_CACHING);
+        return NativeAccess.getByte(address + DISABLE_NTLM_CREDENTIAL_CACHING);
     }
 
     public static void setDisableNtlmCredentialCaching(long address, byte value) {
-        PlatformDependent.putByte(address + DISABLE_NTLM_CREDENTIAL_CACHING, value);
+        NativeAccess.putByte(address + DISABLE_NTLM_CREDENTIAL_CACHING, value);
     }
 
     public static byte exFlags(long address) {
-        return PlatformDependent.getByte(address + EX_FLAGS);
+        return NativeAccess.getByte(address + EX_FLAGS);
     }
 
     public static void setExFlags(long address, byte value) {
-        PlatformDependent.putByte(address + EX_FLAGS, value);
+        NativeAccess.putByte(address + EX_FLAGS, value);
     }
 
     /** The address of the embedded {@code HTTP_SERVER_AUTHENTICATION_DIGEST_PARAMS}. */

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_IP_LISTEN_PARAM}: the input of {@code HttpSetServiceConfiguration} and
@@ -33,19 +33,19 @@ public final class HttpServiceConfigIpListenParam {
     }
 
     public static int addrLength(long address) {
-        return PlatformDependent.getShort(address + ADDR_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + ADDR_LENGTH) & 0xFFFF;
     }
 
     public static void setAddrLength(long address, int value) {
-        PlatformDependent.putShort(address + ADDR_LENGTH, (short) value);
+        NativeAccess.putShort(address + ADDR_LENGTH, (short) value);
     }
 
     /** The address of the {@code SOCKADDR} the param points to, {@code 0} for {@code NULL}. */
     public static long address(long address) {
-        return PlatformDependent.getLong(address + ADDRESS);
+        return NativeAccess.getLong(address + ADDRESS);
     }
 
     public static void setAddress(long address, long value) {
-        PlatformDependent.putLong(address + ADDRESS, value);
+        NativeAccess.putLong(address + ADDRESS, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_IP_LISTEN_QUERY}: the output of {@code HttpQueryServiceConfiguration} for
@@ -38,11 +38,11 @@ public final class HttpServiceConfigIpListenQuery {
     }
 
     public static int addrCount(long address) {
-        return PlatformDependent.getInt(address + ADDR_COUNT);
+        return NativeAccess.getInt(address + ADDR_COUNT);
     }
 
     public static void setAddrCount(long address, int value) {
-        PlatformDependent.putInt(address + ADDR_COUNT, value);
+        NativeAccess.putInt(address + ADDR_COUNT, value);
     }
 
     /** The address of the first element of the inline {@code AddrList} array. */

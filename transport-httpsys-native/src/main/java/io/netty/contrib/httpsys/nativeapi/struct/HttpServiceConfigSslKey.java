@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_SSL_KEY}: the key of an {@code HttpServiceConfigSSLCertInfo} record, the IP
@@ -27,10 +27,10 @@ public final class HttpServiceConfigSslKey {
     }
 
     public static long ipPort(long address) {
-        return PlatformDependent.getLong(address + IP_PORT);
+        return NativeAccess.getLong(address + IP_PORT);
     }
 
     public static void setIpPort(long address, long value) {
-        PlatformDependent.putLong(address + IP_PORT, value);
+        NativeAccess.putLong(address + IP_PORT, value);
     }
 }

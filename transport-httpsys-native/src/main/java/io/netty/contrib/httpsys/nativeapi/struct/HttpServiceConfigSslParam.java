@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.UUID;
 
@@ -70,75 +70,75 @@ public final class HttpServiceConfigSslParam {
     }
 
     public static int sslHashLength(long address) {
-        return PlatformDependent.getInt(address + SSL_HASH_LENGTH);
+        return NativeAccess.getInt(address + SSL_HASH_LENGTH);
     }
 
     public static void setSslHashLength(long address, int value) {
-        PlatformDependent.putInt(address + SSL_HASH_LENGTH, value);
+        NativeAccess.putInt(address + SSL_HASH_LENGTH, value);
     }
 
     public static long sslHash(long address) {
-        return PlatformDependent.getLong(address + SSL_HASH);
+        return NativeAccess.getLong(address + SSL_HASH);
     }
 
     public static void setSslHash(long address, long value) {
-        PlatformDependent.putLong(address + SSL_HASH, value);
+        NativeAccess.putLong(address + SSL_HASH, value);
     }
 
     public static long sslCertStoreName(long address) {
-        return PlatformDependent.getLong(address + SSL_CERT_STORE_NAME);
+        return NativeAccess.getLong(address + SSL_CERT_STORE_NAME);
     }
 
     public static void setSslCertStoreName(long address, long value) {
-        PlatformDependent.putLong(address + SSL_CERT_STORE_NAME, value);
+        NativeAccess.putLong(address + SSL_CERT_STORE_NAME, value);
     }
 
     public static int defaultCertCheckMode(long address) {
-        return PlatformDependent.getInt(address + DEFAULT_CERT_CHECK_MODE);
+        return NativeAccess.getInt(address + DEFAULT_CERT_CHECK_MODE);
     }
 
     public static void setDefaultCertCheckMode(long address, int value) {
-        PlatformDependent.putInt(address + DEFAULT_CERT_CHECK_MODE, value);
+        NativeAccess.putInt(address + DEFAULT_CERT_CHECK_MODE, value);
     }
 
     public static int defaultRevocationFreshnessTime(long address) {
-        return PlatformDependent.getInt(address + DEFAULT_REVOCATION_FRESHNESS_TIME);
+        return NativeAccess.getInt(address + DEFAULT_REVOCATION_FRESHNESS_TIME);
     }
 
     public static void setDefaultRevocationFreshnessTime(long address, int value) {
-        PlatformDependent.putInt(address + DEFAULT_REVOCATION_FRESHNESS_TIME, value);
+        NativeAccess.putInt(address + DEFAULT_REVOCATION_FRESHNESS_TIME, value);
     }
 
     public static int defaultRevocationUrlRetrievalTimeout(long address) {
-        return PlatformDependent.getInt(address + DEFAULT_REVOCATION_URL_RETRIEVAL_TIMEOUT);
+        return NativeAccess.getInt(address + DEFAULT_REVOCATION_URL_RETRIEVAL_TIMEOUT);
     }
 
     public static void setDefaultRevocationUrlRetrievalTimeout(long address, int value) {
-        PlatformDependent.putInt(address + DEFAULT_REVOCATION_URL_RETRIEVAL_TIMEOUT, value);
+        NativeAccess.putInt(address + DEFAULT_REVOCATION_URL_RETRIEVAL_TIMEOUT, value);
     }
 
     public static long defaultSslCtlIdentifier(long address) {
-        return PlatformDependent.getLong(address + DEFAULT_SSL_CTL_IDENTIFIER);
+        return NativeAccess.getLong(address + DEFAULT_SSL_CTL_IDENTIFIER);
     }
 
     public static void setDefaultSslCtlIdentifier(long address, long value) {
-        PlatformDependent.putLong(address + DEFAULT_SSL_CTL_IDENTIFIER, value);
+        NativeAccess.putLong(address + DEFAULT_SSL_CTL_IDENTIFIER, value);
     }
 
     public static long defaultSslCtlStoreName(long address) {
-        return PlatformDependent.getLong(address + DEFAULT_SSL_CTL_STORE_NAME);
+        return NativeAccess.getLong(address + DEFAULT_SSL_CTL_STORE_NAME);
     }
 
     public static void setDefaultSslCtlStoreName(long address, long value) {
-        PlatformDependent.putLong(address + DEFAULT_SSL_CTL_STORE_NAME, value);
+        NativeAccess.putLong(address + DEFAULT_SSL_CTL_STORE_NAME, value);
     }
 
     public static int defaultFlags(long address) {
-        return PlatformDependent.getInt(address + DEFAULT_FLAGS);
+        return NativeAccess.getInt(address + DEFAULT_FLAGS);
     }
 
     public static void setDefaultFlags(long address, int value) {
-        PlatformDependent.putInt(address + DEFAULT_FLAGS, value);
+        NativeAccess.putInt(address + DEFAULT_FLAGS, value);
     }
 
     /**
@@ -147,12 +147,12 @@ public final class HttpServiceConfigSslParam {
      */
     public static UUID appId(long address) {
         long a = address + APP_ID;
-        long data1 = PlatformDependent.getInt(a) & 0xFFFFFFFFL;
-        long data2 = PlatformDependent.getShort(a + 4) & 0xFFFFL;
-        long data3 = PlatformDependent.getShort(a + 6) & 0xFFFFL;
+        long data1 = NativeAccess.getInt(a) & 0xFFFFFFFFL;
+        long data2 = NativeAccess.getShort(a + 4) & 0xFFFFL;
+        long data3 = NativeAccess.getShort(a + 6) & 0xFFFFL;
         long data4 = 0;
         for (int i = 0; i < 8; i++) {
-            data4 = data4 << 8 | PlatformDependent.getByte(a + 8 + i) & 0xFF;
+            data4 = data4 << 8 | NativeAccess.getByte(a + 8 + i) & 0xFF;
         }
         return new UUID(data1 << 32 | data2 << 16 | data3, data4);
     }
@@ -162,11 +162,11 @@ public final class HttpServiceConfigSslParam {
         long a = address + APP_ID;
         long high = appId.getMostSignificantBits();
         long low = appId.getLeastSignificantBits();
-        PlatformDependent.putInt(a, (int) (high >>> 32));
-        PlatformDependent.putShort(a + 4, (short) (high >>> 16));
-        PlatformDependent.putShort(a + 6, (short) high);
+        NativeAccess.putInt(a, (int) (high >>> 32));
+        NativeAccess.putShort(a + 4, (short) (high >>> 16));
+        NativeAccess.putShort(a + 6, (short) high);
         for (int i = 0; i < 8; i++) {
-            PlatformDependent.putByte(a + 8 + i, (byte) (low >>> (56 - 8 * i)));
+            NativeAccess.putByte(a + 8 + i, (byte) (low >>> (56 - 8 * i)));
         }
     }
 }

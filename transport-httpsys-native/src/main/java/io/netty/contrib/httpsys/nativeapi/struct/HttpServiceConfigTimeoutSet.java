@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_TIMEOUT_SET}: a machine-wide timeout of the {@code HttpServiceConfigTimeout}
@@ -32,18 +32,18 @@ public final class HttpServiceConfigTimeoutSet {
     }
 
     public static int keyDesc(long address) {
-        return PlatformDependent.getInt(address + KEY_DESC);
+        return NativeAccess.getInt(address + KEY_DESC);
     }
 
     public static void setKeyDesc(long address, int value) {
-        PlatformDependent.putInt(address + KEY_DESC, value);
+        NativeAccess.putInt(address + KEY_DESC, value);
     }
 
     public static int paramDesc(long address) {
-        return PlatformDependent.getShort(address + PARAM_DESC) & 0xFFFF;
+        return NativeAccess.getShort(address + PARAM_DESC) & 0xFFFF;
     }
 
     public static void setParamDesc(long address, int value) {
-        PlatformDependent.putShort(address + PARAM_DESC, (short) value);
+        NativeAccess.putShort(address + PARAM_DESC, (short) value);
     }
 }

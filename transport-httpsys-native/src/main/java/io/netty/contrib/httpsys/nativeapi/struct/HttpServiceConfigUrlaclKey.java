@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_URLACL_KEY}: the key of an {@code HttpServiceConfigUrlAclInfo} record, the URL
@@ -27,10 +27,10 @@ public final class HttpServiceConfigUrlaclKey {
     }
 
     public static long urlPrefix(long address) {
-        return PlatformDependent.getLong(address + URL_PREFIX);
+        return NativeAccess.getLong(address + URL_PREFIX);
     }
 
     public static void setUrlPrefix(long address, long value) {
-        PlatformDependent.putLong(address + URL_PREFIX, value);
+        NativeAccess.putLong(address + URL_PREFIX, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_URLACL_PARAM}: the access rule of a URL reservation, an SDDL string
@@ -26,10 +26,10 @@ public final class HttpServiceConfigUrlaclParam {
     }
 
     public static long stringSecurityDescriptor(long address) {
-        return PlatformDependent.getLong(address + STRING_SECURITY_DESCRIPTOR);
+        return NativeAccess.getLong(address + STRING_SECURITY_DESCRIPTOR);
     }
 
     public static void setStringSecurityDescriptor(long address, long value) {
-        PlatformDependent.putLong(address + STRING_SECURITY_DESCRIPTOR, value);
+        NativeAccess.putLong(address + STRING_SECURITY_DESCRIPTOR, value);
     }
 }

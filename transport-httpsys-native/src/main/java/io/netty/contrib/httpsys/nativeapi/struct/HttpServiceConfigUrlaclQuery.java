@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SERVICE_CONFIG_URLACL_QUERY}: the input of {@code HttpQueryServiceConfiguration} for
@@ -38,11 +38,11 @@ public final class HttpServiceConfigUrlaclQuery {
     }
 
     public static int queryDesc(long address) {
-        return PlatformDependent.getInt(address + QUERY_DESC);
+        return NativeAccess.getInt(address + QUERY_DESC);
     }
 
     public static void setQueryDesc(long address, int value) {
-        PlatformDependent.putInt(address + QUERY_DESC, value);
+        NativeAccess.putInt(address + QUERY_DESC, value);
     }
 
     /** The address of the embedded {@code HTTP_SERVICE_CONFIG_URLACL_KEY}. */
@@ -51,10 +51,10 @@ public final class HttpServiceConfigUrlaclQuery {
     }
 
     public static int token(long address) {
-        return PlatformDependent.getInt(address + TOKEN);
+        return NativeAccess.getInt(address + TOKEN);
     }
 
     public static void setToken(long address, int value) {
-        PlatformDependent.putInt(address + TOKEN, value);
+        NativeAccess.putInt(address + TOKEN, value);
     }
 }

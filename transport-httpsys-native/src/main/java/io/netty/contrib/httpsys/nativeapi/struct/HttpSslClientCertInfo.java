@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SSL_CLIENT_CERT_INFO}: the client certificate of a TLS connection, pointed to by
@@ -46,42 +46,42 @@ public final class HttpSslClientCertInfo {
     }
 
     public static int certFlags(long address) {
-        return PlatformDependent.getInt(address + CERT_FLAGS);
+        return NativeAccess.getInt(address + CERT_FLAGS);
     }
 
     public static void setCertFlags(long address, int value) {
-        PlatformDependent.putInt(address + CERT_FLAGS, value);
+        NativeAccess.putInt(address + CERT_FLAGS, value);
     }
 
     public static int certEncodedSize(long address) {
-        return PlatformDependent.getInt(address + CERT_ENCODED_SIZE);
+        return NativeAccess.getInt(address + CERT_ENCODED_SIZE);
     }
 
     public static void setCertEncodedSize(long address, int value) {
-        PlatformDependent.putInt(address + CERT_ENCODED_SIZE, value);
+        NativeAccess.putInt(address + CERT_ENCODED_SIZE, value);
     }
 
     public static long certEncoded(long address) {
-        return PlatformDependent.getLong(address + CERT_ENCODED);
+        return NativeAccess.getLong(address + CERT_ENCODED);
     }
 
     public static void setCertEncoded(long address, long value) {
-        PlatformDependent.putLong(address + CERT_ENCODED, value);
+        NativeAccess.putLong(address + CERT_ENCODED, value);
     }
 
     public static long token(long address) {
-        return PlatformDependent.getLong(address + TOKEN);
+        return NativeAccess.getLong(address + TOKEN);
     }
 
     public static void setToken(long address, long value) {
-        PlatformDependent.putLong(address + TOKEN, value);
+        NativeAccess.putLong(address + TOKEN, value);
     }
 
     public static byte certDeniedByMapper(long address) {
-        return PlatformDependent.getByte(address + CERT_DENIED_BY_MAPPER);
+        return NativeAccess.getByte(address + CERT_DENIED_BY_MAPPER);
     }
 
     public static void setCertDeniedByMapper(long address, byte value) {
-        PlatformDependent.putByte(address + CERT_DENIED_BY_MAPPER, value);
+        NativeAccess.putByte(address + CERT_DENIED_BY_MAPPER, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SSL_INFO}: the TLS details of an HTTPS request, pointed to by
@@ -58,66 +58,66 @@ public final class HttpSslInfo {
     }
 
     public static int serverCertKeySize(long address) {
-        return PlatformDependent.getShort(address + SERVER_CERT_KEY_SIZE) & 0xFFFF;
+        return NativeAccess.getShort(address + SERVER_CERT_KEY_SIZE) & 0xFFFF;
     }
 
     public static void setServerCertKeySize(long address, int value) {
-        PlatformDependent.putShort(address + SERVER_CERT_KEY_SIZE, (short) value);
+        NativeAccess.putShort(address + SERVER_CERT_KEY_SIZE, (short) value);
     }
 
     public static int connectionKeySize(long address) {
-        return PlatformDependent.getShort(address + CONNECTION_KEY_SIZE) & 0xFFFF;
+        return NativeAccess.getShort(address + CONNECTION_KEY_SIZE) & 0xFFFF;
     }
 
     public static void setConnectionKeySize(long address, int value) {
-        PlatformDependent.putShort(address + CONNECTION_KEY_SIZE, (short) value);
+        NativeAccess.putShort(address + CONNECTION_KEY_SIZE, (short) value);
     }
 
     public static int serverCertIssuerSize(long address) {
-        return PlatformDependent.getInt(address + SERVER_CERT_ISSUER_SIZE);
+        return NativeAccess.getInt(address + SERVER_CERT_ISSUER_SIZE);
     }
 
     public static void setServerCertIssuerSize(long address, int value) {
-        PlatformDependent.putInt(address + SERVER_CERT_ISSUER_SIZE, value);
+        NativeAccess.putInt(address + SERVER_CERT_ISSUER_SIZE, value);
     }
 
     public static int serverCertSubjectSize(long address) {
-        return PlatformDependent.getInt(address + SERVER_CERT_SUBJECT_SIZE);
+        return NativeAccess.getInt(address + SERVER_CERT_SUBJECT_SIZE);
     }
 
     public static void setServerCertSubjectSize(long address, int value) {
-        PlatformDependent.putInt(address + SERVER_CERT_SUBJECT_SIZE, value);
+        NativeAccess.putInt(address + SERVER_CERT_SUBJECT_SIZE, value);
     }
 
     public static long serverCertIssuer(long address) {
-        return PlatformDependent.getLong(address + SERVER_CERT_ISSUER);
+        return NativeAccess.getLong(address + SERVER_CERT_ISSUER);
     }
 
     public static void setServerCertIssuer(long address, long value) {
-        PlatformDependent.putLong(address + SERVER_CERT_ISSUER, value);
+        NativeAccess.putLong(address + SERVER_CERT_ISSUER, value);
     }
 
     public static long serverCertSubject(long address) {
-        return PlatformDependent.getLong(address + SERVER_CERT_SUBJECT);
+        return NativeAccess.getLong(address + SERVER_CERT_SUBJECT);
     }
 
     public static void setServerCertSubject(long address, long value) {
-        PlatformDependent.putLong(address + SERVER_CERT_SUBJECT, value);
+        NativeAccess.putLong(address + SERVER_CERT_SUBJECT, value);
     }
 
     public static long clientCertInfo(long address) {
-        return PlatformDependent.getLong(address + CLIENT_CERT_INFO);
+        return NativeAccess.getLong(address + CLIENT_CERT_INFO);
     }
 
     public static void setClientCertInfo(long address, long value) {
-        PlatformDependent.putLong(address + CLIENT_CERT_INFO, value);
+        NativeAccess.putLong(address + CLIENT_CERT_INFO, value);
     }
 
     public static int sslClientCertNegotiated(long address) {
-        return PlatformDependent.getInt(address + SSL_CLIENT_CERT_NEGOTIATED);
+        return NativeAccess.getInt(address + SSL_CLIENT_CERT_NEGOTIATED);
     }
 
     public static void setSslClientCertNegotiated(long address, int value) {
-        PlatformDependent.putInt(address + SSL_CLIENT_CERT_NEGOTIATED, value);
+        NativeAccess.putInt(address + SSL_CLIENT_CERT_NEGOTIATED, value);
     }
 }

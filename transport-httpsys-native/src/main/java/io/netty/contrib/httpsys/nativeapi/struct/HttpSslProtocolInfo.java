@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_SSL_PROTOCOL_INFO}: the negotiated TLS parameters of an HTTPS request, which
@@ -53,58 +53,58 @@ public final class HttpSslProtocolInfo {
     }
 
     public static int protocol(long address) {
-        return PlatformDependent.getInt(address + PROTOCOL);
+        return NativeAccess.getInt(address + PROTOCOL);
     }
 
     public static void setProtocol(long address, int value) {
-        PlatformDependent.putInt(address + PROTOCOL, value);
+        NativeAccess.putInt(address + PROTOCOL, value);
     }
 
     public static int cipherType(long address) {
-        return PlatformDependent.getInt(address + CIPHER_TYPE);
+        return NativeAccess.getInt(address + CIPHER_TYPE);
     }
 
     public static void setCipherType(long address, int value) {
-        PlatformDependent.putInt(address + CIPHER_TYPE, value);
+        NativeAccess.putInt(address + CIPHER_TYPE, value);
     }
 
     public static int cipherStrength(long address) {
-        return PlatformDependent.getInt(address + CIPHER_STRENGTH);
+        return NativeAccess.getInt(address + CIPHER_STRENGTH);
     }
 
     public static void setCipherStrength(long address, int value) {
-        PlatformDependent.putInt(address + CIPHER_STRENGTH, value);
+        NativeAccess.putInt(address + CIPHER_STRENGTH, value);
     }
 
     public static int hashType(long address) {
-        return PlatformDependent.getInt(address + HASH_TYPE);
+        return NativeAccess.getInt(address + HASH_TYPE);
     }
 
     public static void setHashType(long address, int value) {
-        PlatformDependent.putInt(address + HASH_TYPE, value);
+        NativeAccess.putInt(address + HASH_TYPE, value);
     }
 
     public static int hashStrength(long address) {
-        return PlatformDependent.getInt(address + HASH_STRENGTH);
+        return NativeAccess.getInt(address + HASH_STRENGTH);
     }
 
     public static void setHashStrength(long address, int value) {
-        PlatformDependent.putInt(address + HASH_STRENGTH, value);
+        NativeAccess.putInt(address + HASH_STRENGTH, value);
     }
 
     public static int keyExchangeType(long address) {
-        return PlatformDependent.getInt(address + KEY_EXCHANGE_TYPE);
+        return NativeAccess.getInt(address + KEY_EXCHANGE_TYPE);
     }
 
     public static void setKeyExchangeType(long address, int value) {
-        PlatformDependent.putInt(address + KEY_EXCHANGE_TYPE, value);
+        NativeAccess.putInt(address + KEY_EXCHANGE_TYPE, value);
     }
 
     public static int keyExchangeStrength(long address) {
-        return PlatformDependent.getInt(address + KEY_EXCHANGE_STRENGTH);
+        return NativeAccess.getInt(address + KEY_EXCHANGE_STRENGTH);
     }
 
     public static void setKeyExchangeStrength(long address, int value) {
-        PlatformDependent.putInt(address + KEY_EXCHANGE_STRENGTH, value);
+        NativeAccess.putInt(address + KEY_EXCHANGE_STRENGTH, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_STATE_INFO}: the value of {@code HttpServerStateProperty}, which turns a server session or
@@ -32,18 +32,18 @@ public final class HttpStateInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     public static int state(long address) {
-        return PlatformDependent.getInt(address + STATE);
+        return NativeAccess.getInt(address + STATE);
     }
 
     public static void setState(long address, int value) {
-        PlatformDependent.putInt(address + STATE, value);
+        NativeAccess.putInt(address + STATE, value);
     }
 }

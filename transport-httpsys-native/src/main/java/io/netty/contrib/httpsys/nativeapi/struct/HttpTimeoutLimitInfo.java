@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_TIMEOUT_LIMIT_INFO}: the value of {@code HttpServerTimeoutsProperty}, the connection timeouts
@@ -53,64 +53,64 @@ public final class HttpTimeoutLimitInfo {
 
     /** {@code HTTP_PROPERTY_FLAGS}: 1 ({@code Present}) to apply the property, see {@link HttpPropertyFlags}. */
     public static int flags(long address) {
-        return PlatformDependent.getInt(address + FLAGS);
+        return NativeAccess.getInt(address + FLAGS);
     }
 
     public static void setFlags(long address, int value) {
-        PlatformDependent.putInt(address + FLAGS, value);
+        NativeAccess.putInt(address + FLAGS, value);
     }
 
     /** Seconds allowed for the request entity body to arrive. */
     public static int entityBody(long address) {
-        return PlatformDependent.getShort(address + ENTITY_BODY) & 0xFFFF;
+        return NativeAccess.getShort(address + ENTITY_BODY) & 0xFFFF;
     }
 
     public static void setEntityBody(long address, int value) {
-        PlatformDependent.putShort(address + ENTITY_BODY, (short) value);
+        NativeAccess.putShort(address + ENTITY_BODY, (short) value);
     }
 
     /** Seconds allowed to drain an entity body on a keep-alive connection. */
     public static int drainEntityBody(long address) {
-        return PlatformDependent.getShort(address + DRAIN_ENTITY_BODY) & 0xFFFF;
+        return NativeAccess.getShort(address + DRAIN_ENTITY_BODY) & 0xFFFF;
     }
 
     public static void setDrainEntityBody(long address, int value) {
-        PlatformDependent.putShort(address + DRAIN_ENTITY_BODY, (short) value);
+        NativeAccess.putShort(address + DRAIN_ENTITY_BODY, (short) value);
     }
 
     /** Seconds a request may stay in the queue before an application takes it. */
     public static int requestQueue(long address) {
-        return PlatformDependent.getShort(address + REQUEST_QUEUE) & 0xFFFF;
+        return NativeAccess.getShort(address + REQUEST_QUEUE) & 0xFFFF;
     }
 
     public static void setRequestQueue(long address, int value) {
-        PlatformDependent.putShort(address + REQUEST_QUEUE, (short) value);
+        NativeAccess.putShort(address + REQUEST_QUEUE, (short) value);
     }
 
     /** Seconds an idle connection is kept. */
     public static int idleConnection(long address) {
-        return PlatformDependent.getShort(address + IDLE_CONNECTION) & 0xFFFF;
+        return NativeAccess.getShort(address + IDLE_CONNECTION) & 0xFFFF;
     }
 
     public static void setIdleConnection(long address, int value) {
-        PlatformDependent.putShort(address + IDLE_CONNECTION, (short) value);
+        NativeAccess.putShort(address + IDLE_CONNECTION, (short) value);
     }
 
     /** Seconds allowed to parse the request headers. */
     public static int headerWait(long address) {
-        return PlatformDependent.getShort(address + HEADER_WAIT) & 0xFFFF;
+        return NativeAccess.getShort(address + HEADER_WAIT) & 0xFFFF;
     }
 
     public static void setHeaderWait(long address, int value) {
-        PlatformDependent.putShort(address + HEADER_WAIT, (short) value);
+        NativeAccess.putShort(address + HEADER_WAIT, (short) value);
     }
 
     /** Minimum send rate in bytes per second. */
     public static int minSendRate(long address) {
-        return PlatformDependent.getInt(address + MIN_SEND_RATE);
+        return NativeAccess.getInt(address + MIN_SEND_RATE);
     }
 
     public static void setMinSendRate(long address, int value) {
-        PlatformDependent.putInt(address + MIN_SEND_RATE, value);
+        NativeAccess.putInt(address + MIN_SEND_RATE, value);
     }
 }

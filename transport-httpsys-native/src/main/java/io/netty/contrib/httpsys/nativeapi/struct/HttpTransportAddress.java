@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_TRANSPORT_ADDRESS}: the connection's endpoints, embedded in {@code HTTP_REQUEST_V2.Address}.
@@ -32,18 +32,18 @@ public final class HttpTransportAddress {
     }
 
     public static long remoteAddress(long address) {
-        return PlatformDependent.getLong(address + REMOTE_ADDRESS);
+        return NativeAccess.getLong(address + REMOTE_ADDRESS);
     }
 
     public static void setRemoteAddress(long address, long value) {
-        PlatformDependent.putLong(address + REMOTE_ADDRESS, value);
+        NativeAccess.putLong(address + REMOTE_ADDRESS, value);
     }
 
     public static long localAddress(long address) {
-        return PlatformDependent.getLong(address + LOCAL_ADDRESS);
+        return NativeAccess.getLong(address + LOCAL_ADDRESS);
     }
 
     public static void setLocalAddress(long address, long value) {
-        PlatformDependent.putLong(address + LOCAL_ADDRESS, value);
+        NativeAccess.putLong(address + LOCAL_ADDRESS, value);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_UNKNOWN_HEADER}: a header without an {@code HTTP_HEADER_ID}, name and value as raw bytes
@@ -42,35 +42,35 @@ public final class HttpUnknownHeader {
     }
 
     public static int nameLength(long address) {
-        return PlatformDependent.getShort(address + NAME_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + NAME_LENGTH) & 0xFFFF;
     }
 
     public static void setNameLength(long address, int value) {
-        PlatformDependent.putShort(address + NAME_LENGTH, (short) value);
+        NativeAccess.putShort(address + NAME_LENGTH, (short) value);
     }
 
     public static int rawValueLength(long address) {
-        return PlatformDependent.getShort(address + RAW_VALUE_LENGTH) & 0xFFFF;
+        return NativeAccess.getShort(address + RAW_VALUE_LENGTH) & 0xFFFF;
     }
 
     public static void setRawValueLength(long address, int value) {
-        PlatformDependent.putShort(address + RAW_VALUE_LENGTH, (short) value);
+        NativeAccess.putShort(address + RAW_VALUE_LENGTH, (short) value);
     }
 
     public static long name(long address) {
-        return PlatformDependent.getLong(address + NAME);
+        return NativeAccess.getLong(address + NAME);
     }
 
     public static void setName(long address, long value) {
-        PlatformDependent.putLong(address + NAME, value);
+        NativeAccess.putLong(address + NAME, value);
     }
 
     public static long rawValue(long address) {
-        return PlatformDependent.getLong(address + RAW_VALUE);
+        return NativeAccess.getLong(address + RAW_VALUE);
     }
 
     public static void setRawValue(long address, long value) {
-        PlatformDependent.putLong(address + RAW_VALUE, value);
+        NativeAccess.putLong(address + RAW_VALUE, value);
     }
 
     /** The address of element {@code index} of the array of {@code HTTP_UNKNOWN_HEADER}s at {@code array}. */

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTP_VERSION}: the protocol version of a request ({@code HTTP_REQUEST_V2.Version}) or a response
@@ -33,19 +33,19 @@ public final class HttpVersion {
     }
 
     public static int majorVersion(long address) {
-        return PlatformDependent.getShort(address + MAJOR_VERSION) & 0xFFFF;
+        return NativeAccess.getShort(address + MAJOR_VERSION) & 0xFFFF;
     }
 
     public static void setMajorVersion(long address, int value) {
-        PlatformDependent.putShort(address + MAJOR_VERSION, (short) value);
+        NativeAccess.putShort(address + MAJOR_VERSION, (short) value);
     }
 
     public static int minorVersion(long address) {
-        return PlatformDependent.getShort(address + MINOR_VERSION) & 0xFFFF;
+        return NativeAccess.getShort(address + MINOR_VERSION) & 0xFFFF;
     }
 
     public static void setMinorVersion(long address, int value) {
-        PlatformDependent.putShort(address + MINOR_VERSION, (short) value);
+        NativeAccess.putShort(address + MINOR_VERSION, (short) value);
     }
 
     /** Packs {@code major.minor} into the 32-bit value this struct holds: major in the low 16 bits. */
@@ -65,11 +65,11 @@ public final class HttpVersion {
 
     /** Reads the whole struct at {@code address} as one packed 32-bit value. */
     public static int get(long address) {
-        return PlatformDependent.getInt(address);
+        return NativeAccess.getInt(address);
     }
 
     /** Writes the whole struct at {@code address} from one packed 32-bit value. */
     public static void set(long address, int packed) {
-        PlatformDependent.putInt(address, packed);
+        NativeAccess.putInt(address, packed);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code HTTPAPI_VERSION}: the API version requested from {@code HttpInitialize},
@@ -33,19 +33,19 @@ public final class HttpapiVersion {
     }
 
     public static int httpApiMajorVersion(long address) {
-        return PlatformDependent.getShort(address + HTTP_API_MAJOR_VERSION) & 0xFFFF;
+        return NativeAccess.getShort(address + HTTP_API_MAJOR_VERSION) & 0xFFFF;
     }
 
     public static void setHttpApiMajorVersion(long address, int value) {
-        PlatformDependent.putShort(address + HTTP_API_MAJOR_VERSION, (short) value);
+        NativeAccess.putShort(address + HTTP_API_MAJOR_VERSION, (short) value);
     }
 
     public static int httpApiMinorVersion(long address) {
-        return PlatformDependent.getShort(address + HTTP_API_MINOR_VERSION) & 0xFFFF;
+        return NativeAccess.getShort(address + HTTP_API_MINOR_VERSION) & 0xFFFF;
     }
 
     public static void setHttpApiMinorVersion(long address, int value) {
-        PlatformDependent.putShort(address + HTTP_API_MINOR_VERSION, (short) value);
+        NativeAccess.putShort(address + HTTP_API_MINOR_VERSION, (short) value);
     }
 
     /** Packs {@code major.minor} into the 32-bit value this struct holds: major in the low 16 bits. */
@@ -65,11 +65,11 @@ public final class HttpapiVersion {
 
     /** Reads the whole struct at {@code address} as one packed 32-bit value. */
     public static int get(long address) {
-        return PlatformDependent.getInt(address);
+        return NativeAccess.getInt(address);
     }
 
     /** Writes the whole struct at {@code address} from one packed 32-bit value. */
     public static void set(long address, int packed) {
-        PlatformDependent.putInt(address, packed);
+        NativeAccess.putInt(address, packed);
     }
 }

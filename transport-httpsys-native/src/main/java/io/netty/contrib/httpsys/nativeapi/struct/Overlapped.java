@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code OVERLAPPED}: the per-operation record of an asynchronous call. The transport passes one to every
@@ -51,55 +51,55 @@ public final class Overlapped {
     }
 
     public static long internal(long address) {
-        return PlatformDependent.getLong(address + INTERNAL);
+        return NativeAccess.getLong(address + INTERNAL);
     }
 
     public static void setInternal(long address, long value) {
-        PlatformDependent.putLong(address + INTERNAL, value);
+        NativeAccess.putLong(address + INTERNAL, value);
     }
 
     public static long internalHigh(long address) {
-        return PlatformDependent.getLong(address + INTERNAL_HIGH);
+        return NativeAccess.getLong(address + INTERNAL_HIGH);
     }
 
     public static void setInternalHigh(long address, long value) {
-        PlatformDependent.putLong(address + INTERNAL_HIGH, value);
+        NativeAccess.putLong(address + INTERNAL_HIGH, value);
     }
 
     public static int offset(long address) {
-        return PlatformDependent.getInt(address + OFFSET);
+        return NativeAccess.getInt(address + OFFSET);
     }
 
     public static void setOffset(long address, int value) {
-        PlatformDependent.putInt(address + OFFSET, value);
+        NativeAccess.putInt(address + OFFSET, value);
     }
 
     public static int offsetHigh(long address) {
-        return PlatformDependent.getInt(address + OFFSET_HIGH);
+        return NativeAccess.getInt(address + OFFSET_HIGH);
     }
 
     public static void setOffsetHigh(long address, int value) {
-        PlatformDependent.putInt(address + OFFSET_HIGH, value);
+        NativeAccess.putInt(address + OFFSET_HIGH, value);
     }
 
     public static long pointer(long address) {
-        return PlatformDependent.getLong(address + POINTER);
+        return NativeAccess.getLong(address + POINTER);
     }
 
     public static void setPointer(long address, long value) {
-        PlatformDependent.putLong(address + POINTER, value);
+        NativeAccess.putLong(address + POINTER, value);
     }
 
     public static long event(long address) {
-        return PlatformDependent.getLong(address + EVENT);
+        return NativeAccess.getLong(address + EVENT);
     }
 
     public static void setEvent(long address, long value) {
-        PlatformDependent.putLong(address + EVENT, value);
+        NativeAccess.putLong(address + EVENT, value);
     }
 
     /** Zeroes the whole {@code OVERLAPPED} at {@code address}, as required before reusing it for a new call. */
     public static void clear(long address) {
-        PlatformDependent.setMemory(address, SIZE, (byte) 0);
+        NativeAccess.setMemory(address, SIZE, (byte) 0);
     }
 }

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code OVERLAPPED_ENTRY}: one completion dequeued by {@code GetQueuedCompletionStatusEx}, an element of
@@ -42,35 +42,35 @@ public final class OverlappedEntry {
     }
 
     public static long completionKey(long address) {
-        return PlatformDependent.getLong(address + COMPLETION_KEY);
+        return NativeAccess.getLong(address + COMPLETION_KEY);
     }
 
     public static void setCompletionKey(long address, long value) {
-        PlatformDependent.putLong(address + COMPLETION_KEY, value);
+        NativeAccess.putLong(address + COMPLETION_KEY, value);
     }
 
     public static long overlapped(long address) {
-        return PlatformDependent.getLong(address + OVERLAPPED);
+        return NativeAccess.getLong(address + OVERLAPPED);
     }
 
     public static void setOverlapped(long address, long value) {
-        PlatformDependent.putLong(address + OVERLAPPED, value);
+        NativeAccess.putLong(address + OVERLAPPED, value);
     }
 
     public static long internal(long address) {
-        return PlatformDependent.getLong(address + INTERNAL);
+        return NativeAccess.getLong(address + INTERNAL);
     }
 
     public static void setInternal(long address, long value) {
-        PlatformDependent.putLong(address + INTERNAL, value);
+        NativeAccess.putLong(address + INTERNAL, value);
     }
 
     public static int numberOfBytesTransferred(long address) {
-        return PlatformDependent.getInt(address + NUMBER_OF_BYTES_TRANSFERRED);
+        return NativeAccess.getInt(address + NUMBER_OF_BYTES_TRANSFERRED);
     }
 
     public static void setNumberOfBytesTransferred(long address, int value) {
-        PlatformDependent.putInt(address + NUMBER_OF_BYTES_TRANSFERRED, value);
+        NativeAccess.putInt(address + NUMBER_OF_BYTES_TRANSFERRED, value);
     }
 
     /** The address of element {@code index} of the array of {@code OVERLAPPED_ENTRY}s at {@code array}. */

@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code SECURITY_ATTRIBUTES} ({@code minwinbase.h}): the security descriptor a new kernel object gets, here the
@@ -40,28 +40,28 @@ public final class SecurityAttributes {
 
     /** {@code nLength}: the structure's size, {@link #SIZE}. */
     public static int nLength(long address) {
-        return PlatformDependent.getInt(address + N_LENGTH);
+        return NativeAccess.getInt(address + N_LENGTH);
     }
 
     public static void setNLength(long address, int value) {
-        PlatformDependent.putInt(address + N_LENGTH, value);
+        NativeAccess.putInt(address + N_LENGTH, value);
     }
 
     /** {@code lpSecurityDescriptor}: the descriptor, or {@code 0} for the token's default. */
     public static long lpSecurityDescriptor(long address) {
-        return PlatformDependent.getLong(address + LP_SECURITY_DESCRIPTOR);
+        return NativeAccess.getLong(address + LP_SECURITY_DESCRIPTOR);
     }
 
     public static void setLpSecurityDescriptor(long address, long value) {
-        PlatformDependent.putLong(address + LP_SECURITY_DESCRIPTOR, value);
+        NativeAccess.putLong(address + LP_SECURITY_DESCRIPTOR, value);
     }
 
     /** {@code bInheritHandle}: whether child processes inherit the handle; the transport never asks for it. */
     public static boolean bInheritHandle(long address) {
-        return PlatformDependent.getInt(address + B_INHERIT_HANDLE) != 0;
+        return NativeAccess.getInt(address + B_INHERIT_HANDLE) != 0;
     }
 
     public static void setBInheritHandle(long address, boolean value) {
-        PlatformDependent.putInt(address + B_INHERIT_HANDLE, value ? 1 : 0);
+        NativeAccess.putInt(address + B_INHERIT_HANDLE, value ? 1 : 0);
     }
 }

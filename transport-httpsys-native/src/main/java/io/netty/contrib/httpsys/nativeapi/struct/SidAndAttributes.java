@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
-import io.netty.util.internal.PlatformDependent;
 
 /**
  * {@code SID_AND_ATTRIBUTES} ({@code winnt.h}): a pointer to a SID and its {@code SE_GROUP_*} attributes, the
@@ -31,18 +31,18 @@ public final class SidAndAttributes {
     }
 
     public static long sid(long address) {
-        return PlatformDependent.getLong(address + SID);
+        return NativeAccess.getLong(address + SID);
     }
 
     public static void setSid(long address, long value) {
-        PlatformDependent.putLong(address + SID, value);
+        NativeAccess.putLong(address + SID, value);
     }
 
     public static int attributes(long address) {
-        return PlatformDependent.getInt(address + ATTRIBUTES);
+        return NativeAccess.getInt(address + ATTRIBUTES);
     }
 
     public static void setAttributes(long address, int value) {
-        PlatformDependent.putInt(address + ATTRIBUTES, value);
+        NativeAccess.putInt(address + ATTRIBUTES, value);
     }
 }

@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -38,11 +38,11 @@ public final class Sockaddr {
     }
 
     public static int saFamily(long address) {
-        return PlatformDependent.getShort(address + SA_FAMILY) & 0xFFFF;
+        return NativeAccess.getShort(address + SA_FAMILY) & 0xFFFF;
     }
 
     public static void setSaFamily(long address, int value) {
-        PlatformDependent.putShort(address + SA_FAMILY, (short) value);
+        NativeAccess.putShort(address + SA_FAMILY, (short) value);
     }
 
     /**
@@ -83,13 +83,13 @@ public final class Sockaddr {
 
     /** Reads the big-endian (network byte order) port at {@code address}. */
     static int networkPort(long address) {
-        return (PlatformDependent.getByte(address) & 0xFF) << 8 | PlatformDependent.getByte(address + 1) & 0xFF;
+        return (NativeAccess.getByte(address) & 0xFF) << 8 | NativeAccess.getByte(address + 1) & 0xFF;
     }
 
     /** Writes {@code port} at {@code address} in network byte order. */
     static void setNetworkPort(long address, int port) {
-        PlatformDependent.putByte(address, (byte) (port >>> 8));
-        PlatformDependent.putByte(address + 1, (byte) port);
+        NativeAccess.putByte(address, (byte) (port >>> 8));
+        NativeAccess.putByte(address + 1, (byte) port);
     }
 
     /** The {@code InetAddress} of a socket address that must be resolved to be written. */

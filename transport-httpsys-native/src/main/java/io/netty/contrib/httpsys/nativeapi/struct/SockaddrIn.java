@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -46,11 +46,11 @@ public final class SockaddrIn {
     }
 
     public static int sinFamily(long address) {
-        return PlatformDependent.getShort(address + SIN_FAMILY) & 0xFFFF;
+        return NativeAccess.getShort(address + SIN_FAMILY) & 0xFFFF;
     }
 
     public static void setSinFamily(long address, int value) {
-        PlatformDependent.putShort(address + SIN_FAMILY, (short) value);
+        NativeAccess.putShort(address + SIN_FAMILY, (short) value);
     }
 
     /** The port number, converted from network byte order. */
@@ -66,7 +66,7 @@ public final class SockaddrIn {
     /** The IPv4 address. */
     public static Inet4Address sinAddr(long address) {
         byte[] bytes = new byte[4];
-        PlatformDependent.copyMemory(address + SIN_ADDR, bytes, 0, bytes.length);
+        NativeAccess.copyMemory(address + SIN_ADDR, bytes, 0, bytes.length);
         try {
             return (Inet4Address) InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
@@ -77,7 +77,7 @@ public final class SockaddrIn {
     /** Writes the IPv4 address {@code inetAddress}, which is already in network byte order. */
     public static void setSinAddr(long address, Inet4Address inetAddress) {
         byte[] bytes = inetAddress.getAddress();
-        PlatformDependent.copyMemory(bytes, 0, address + SIN_ADDR, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address + SIN_ADDR, bytes.length);
     }
 
     /** Reads the {@code SOCKADDR_IN} at {@code address}. */
@@ -94,7 +94,7 @@ public final class SockaddrIn {
         if (!(inetAddress instanceof Inet4Address)) {
             throw new IllegalArgumentException("not an IPv4 address: " + socketAddress);
         }
-        PlatformDependent.setMemory(address, SIZE, (byte) 0);
+        NativeAccess.setMemory(address, SIZE, (byte) 0);
         setSinFamily(address, WinSock.AF_INET);
         setSinPort(address, socketAddress.getPort());
         setSinAddr(address, (Inet4Address) inetAddress);

@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeField;
 import io.netty.contrib.httpsys.nativeapi.NativeStruct;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -51,27 +51,27 @@ public final class SockaddrIn6 {
     }
 
     public static int sin6Family(long address) {
-        return PlatformDependent.getShort(address + SIN6_FAMILY) & 0xFFFF;
+        return NativeAccess.getShort(address + SIN6_FAMILY) & 0xFFFF;
     }
 
     public static void setSin6Family(long address, int value) {
-        PlatformDependent.putShort(address + SIN6_FAMILY, (short) value);
+        NativeAccess.putShort(address + SIN6_FAMILY, (short) value);
     }
 
     public static int sin6Flowinfo(long address) {
-        return PlatformDependent.getInt(address + SIN6_FLOWINFO);
+        return NativeAccess.getInt(address + SIN6_FLOWINFO);
     }
 
     public static void setSin6Flowinfo(long address, int value) {
-        PlatformDependent.putInt(address + SIN6_FLOWINFO, value);
+        NativeAccess.putInt(address + SIN6_FLOWINFO, value);
     }
 
     public static int sin6ScopeId(long address) {
-        return PlatformDependent.getInt(address + SIN6_SCOPE_ID);
+        return NativeAccess.getInt(address + SIN6_SCOPE_ID);
     }
 
     public static void setSin6ScopeId(long address, int value) {
-        PlatformDependent.putInt(address + SIN6_SCOPE_ID, value);
+        NativeAccess.putInt(address + SIN6_SCOPE_ID, value);
     }
 
     /** The port number, converted from network byte order. */
@@ -87,7 +87,7 @@ public final class SockaddrIn6 {
     /** The 16 bytes of the IPv6 address, in network byte order. */
     public static byte[] sin6Addr(long address) {
         byte[] bytes = new byte[16];
-        PlatformDependent.copyMemory(address + SIN6_ADDR, bytes, 0, bytes.length);
+        NativeAccess.copyMemory(address + SIN6_ADDR, bytes, 0, bytes.length);
         return bytes;
     }
 
@@ -96,7 +96,7 @@ public final class SockaddrIn6 {
         if (bytes.length != 16) {
             throw new IllegalArgumentException("an IPv6 address has 16 bytes, not " + bytes.length);
         }
-        PlatformDependent.copyMemory(bytes, 0, address + SIN6_ADDR, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address + SIN6_ADDR, bytes.length);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class SockaddrIn6 {
             bytes[11] = (byte) 0xFF;
             System.arraycopy(inetAddress.getAddress(), 0, bytes, 12, 4);
         }
-        PlatformDependent.setMemory(address, SIZE, (byte) 0);
+        NativeAccess.setMemory(address, SIZE, (byte) 0);
         setSin6Family(address, WinSock.AF_INET6);
         setSin6Port(address, socketAddress.getPort());
         setSin6Addr(address, bytes);

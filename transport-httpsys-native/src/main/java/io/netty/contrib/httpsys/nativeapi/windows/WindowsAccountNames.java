@@ -4,10 +4,10 @@ import com.sun.jna.Native;
 import com.sun.jna.WString;
 import io.netty.contrib.httpsys.nativeapi.AccountNames;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.SidStrings;
 import io.netty.contrib.httpsys.nativeapi.WinError;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 
@@ -59,8 +59,8 @@ public final class WindowsAccountNames implements AccountNames {
             int neededSid;
             int neededDomain;
             try {
-                PlatformDependent.putInt(sizes, sidSize);
-                PlatformDependent.putInt(sizes + DWORD, domainChars);
+                NativeAccess.putInt(sizes, sidSize);
+                NativeAccess.putInt(sizes + DWORD, domainChars);
                 if (Advapi32.LookupAccountNameW(0, new WString(accountName), sid, sizes, domain, sizes + DWORD,
                         sizes + 2 * DWORD) != 0) {
                     return SidStrings.alias(stringSid(sid));
@@ -73,8 +73,8 @@ public final class WindowsAccountNames implements AccountNames {
                     throw HttpSysException.of("LookupAccountNameW", error);
                 }
                 // The function wrote the sizes it needs.
-                neededSid = PlatformDependent.getInt(sizes);
-                neededDomain = PlatformDependent.getInt(sizes + DWORD);
+                neededSid = NativeAccess.getInt(sizes);
+                neededDomain = NativeAccess.getInt(sizes + DWORD);
             } finally {
                 NativeMemory.free(sizes, 3 * DWORD);
                 NativeMemory.free(domain, 2L * domainChars);
@@ -93,7 +93,7 @@ public final class WindowsAccountNames implements AccountNames {
             if (Advapi32.ConvertStringSidToSidW(new WString(sid), sidOut) == 0) {
                 return null;
             }
-            long binarySid = PlatformDependent.getLong(sidOut);
+            long binarySid = NativeAccess.getLong(sidOut);
             try {
                 return lookupSid(binarySid);
             } finally {
@@ -114,16 +114,16 @@ public final class WindowsAccountNames implements AccountNames {
             int neededName;
             int neededDomain;
             try {
-                PlatformDependent.putInt(sizes, nameChars);
-                PlatformDependent.putInt(sizes + DWORD, domainChars);
+                NativeAccess.putInt(sizes, nameChars);
+                NativeAccess.putInt(sizes + DWORD, domainChars);
                 if (Advapi32.LookupAccountSidW(0, sid, name, sizes, domain, sizes + DWORD, sizes + 2 * DWORD) != 0) {
                     return readWide(domain) + '\\' + readWide(name);
                 }
                 if (Native.getLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
                     return null;
                 }
-                neededName = PlatformDependent.getInt(sizes);
-                neededDomain = PlatformDependent.getInt(sizes + DWORD);
+                neededName = NativeAccess.getInt(sizes);
+                neededDomain = NativeAccess.getInt(sizes + DWORD);
             } finally {
                 NativeMemory.free(sizes, 3 * DWORD);
                 NativeMemory.free(domain, 2L * domainChars);
@@ -140,7 +140,7 @@ public final class WindowsAccountNames implements AccountNames {
             if (Advapi32.ConvertSidToStringSidW(sid, out) == 0) {
                 throw HttpSysException.of("ConvertSidToStringSidW", Native.getLastError());
             }
-            long text = PlatformDependent.getLong(out);
+            long text = NativeAccess.getLong(out);
             try {
                 return readWide(text);
             } finally {
@@ -153,11 +153,11 @@ public final class WindowsAccountNames implements AccountNames {
 
     private static String readWide(long address) {
         int length = 0;
-        while (PlatformDependent.getShort(address + length) != 0) {
+        while (NativeAccess.getShort(address + length) != 0) {
             length += 2;
         }
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.UTF_16LE);
     }
 

@@ -2,13 +2,13 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -75,7 +75,7 @@ class BasicPathTest {
             assertTrue(error == WinError.ERROR_IO_PENDING || error == WinError.NO_ERROR, "receive: " + error);
             assertTrue(server.io.GetQueuedCompletionStatusEx(port, entries, 4, removed, 10_000, false),
                     "no receive completion: " + server.io.GetLastError());
-            assertEquals(1, PlatformDependent.getInt(removed));
+            assertEquals(1, NativeAccess.getInt(removed));
             assertEquals(ovl, OverlappedEntry.overlapped(entries));
             assertEquals(KEY, OverlappedEntry.completionKey(entries));
             assertEquals(NtStatus.STATUS_SUCCESS, NtStatus.statusOf(OverlappedEntry.internal(entries)));

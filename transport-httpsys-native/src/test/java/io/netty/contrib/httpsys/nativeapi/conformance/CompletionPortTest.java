@@ -2,13 +2,13 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +44,7 @@ class CompletionPortTest extends ServerTestBase {
             assertEquals(WinError.WAIT_TIMEOUT, io.GetLastError());
             return 0;
         }
-        return PlatformDependent.getInt(removed);
+        return NativeAccess.getInt(removed);
     }
 
     private long entry(int index) {
@@ -99,7 +99,7 @@ class CompletionPortTest extends ServerTestBase {
             assertEquals(0, server.api.HttpSendHttpResponse(server.queue, HttpRequestV2.requestId(buffer), 0,
                     response, 0, bytes, 0, 0, ovl, 0));
             assertEquals(0, dequeue(port, 1, 100), "a packet was posted for a synchronous success");
-            assertEquals(PlatformDependent.getInt(bytes), client.readResponse().length());
+            assertEquals(NativeAccess.getInt(bytes), client.readResponse().length());
         }
         io.CloseHandle(port);
     }

@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
@@ -13,7 +14,6 @@ import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,7 +172,7 @@ class Http2Test extends ServerTestBase {
             int error;
             while ((error = server.api.HttpReceiveRequestEntityBody(server.queue, HttpRequestV2.requestId(request), 0,
                     body, 64, read, 0)) == WinError.NO_ERROR) {
-                text.append(readAscii(body, PlatformDependent.getInt(read)));
+                text.append(readAscii(body, NativeAccess.getInt(read)));
             }
             assertEquals(WinError.ERROR_HANDLE_EOF, error);
             assertEquals("hello world", text.toString());

@@ -1,13 +1,13 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,7 +49,7 @@ class InlineResultsTest extends ServerTestBase {
             assertEquals(WinError.WAIT_TIMEOUT, io.GetLastError());
             return 0;
         }
-        return PlatformDependent.getInt(removed);
+        return NativeAccess.getInt(removed);
     }
 
     /** Sends a request too large for {@link #SHORT} and binds it to its id with a synchronous receive. */
@@ -57,7 +57,7 @@ class InlineResultsTest extends ServerTestBase {
         client.send("GET /big HTTP/1.1\r\nHost: localhost:" + tcpPort + "\r\nX-Big: " + BIG_HEADER + "\r\n\r\n");
         assertEquals(WinError.ERROR_MORE_DATA,
                 server.api.HttpReceiveHttpRequest(server.queue, 0, 0, buffer, SHORT, bytes, 0));
-        assertTrue(PlatformDependent.getInt(bytes) > BIG_HEADER.length());
+        assertTrue(NativeAccess.getInt(bytes) > BIG_HEADER.length());
         return HttpRequestV2.requestId(buffer);
     }
 
@@ -72,7 +72,7 @@ class InlineResultsTest extends ServerTestBase {
             long buffer = arena.allocate(SHORT);
             long bytes = arena.allocate(4);
             long requestId = bindLargeRequest(client, tcpPort, buffer, bytes);
-            int needed = PlatformDependent.getInt(bytes);
+            int needed = NativeAccess.getInt(bytes);
 
             long ovl = arena.overlapped();
             assertEquals(WinError.ERROR_MORE_DATA,
@@ -108,7 +108,7 @@ class InlineResultsTest extends ServerTestBase {
             assertEquals(ovl, OverlappedEntry.overlapped(entries));
             assertEquals(9, OverlappedEntry.completionKey(entries));
             assertEquals(NtStatus.STATUS_BUFFER_OVERFLOW, NtStatus.statusOf(OverlappedEntry.internal(entries)));
-            assertEquals(PlatformDependent.getInt(bytes), OverlappedEntry.numberOfBytesTransferred(entries));
+            assertEquals(NativeAccess.getInt(bytes), OverlappedEntry.numberOfBytesTransferred(entries));
         }
         io.CloseHandle(port);
     }

@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpStateInfo;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,10 +69,10 @@ class KernelAnswersTest extends ServerTestBase {
     @Test
     void fullQueueGets503WithLimitedVerbosityAndAResetWithBasic() throws Exception {
         long value = arena.allocate(4);
-        PlatformDependent.putInt(value, 1);
+        NativeAccess.putInt(value, 1);
         assertEquals(0, server.api.HttpSetRequestQueueProperty(server.queue, Http.HttpServerQueueLengthProperty,
                 value, 4, 0, 0));
-        PlatformDependent.putInt(value, Http.Http503ResponseVerbosityLimited);
+        NativeAccess.putInt(value, Http.Http503ResponseVerbosityLimited);
         assertEquals(0, server.api.HttpSetRequestQueueProperty(server.queue, Http.HttpServer503VerbosityProperty,
                 value, 4, 0, 0));
         try (RawClient first = new RawClient(port); RawClient second = new RawClient(port)) {
@@ -87,7 +87,7 @@ class KernelAnswersTest extends ServerTestBase {
             String rejected = (String) CompletableFuture.anyOf(a, b).get(15, TimeUnit.SECONDS);
             assertTrue(rejected.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), rejected);
 
-            PlatformDependent.putInt(value, Http.Http503ResponseVerbosityBasic);
+            NativeAccess.putInt(value, Http.Http503ResponseVerbosityBasic);
             assertEquals(0, server.api.HttpSetRequestQueueProperty(server.queue, Http.HttpServer503VerbosityProperty,
                     value, 4, 0, 0));
             try (RawClient third = new RawClient(port)) {
@@ -112,7 +112,7 @@ class KernelAnswersTest extends ServerTestBase {
         assertEquals(0, server.api.HttpSetUrlGroupProperty(server.group, Http.HttpServerStateProperty, state,
                 HttpStateInfo.SIZE));
         long verbosity = arena.allocate(4);
-        PlatformDependent.putInt(verbosity, Http.Http503ResponseVerbosityLimited);
+        NativeAccess.putInt(verbosity, Http.Http503ResponseVerbosityLimited);
         assertEquals(0, server.api.HttpSetRequestQueueProperty(server.queue, Http.HttpServer503VerbosityProperty,
                 verbosity, 4, 0, 0));
         try (RawClient client = new RawClient(port)) {

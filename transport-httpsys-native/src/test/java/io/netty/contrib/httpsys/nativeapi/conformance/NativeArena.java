@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
-import io.netty.util.internal.PlatformDependent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,15 +33,15 @@ final class NativeArena implements AutoCloseable {
     /** {@code length} usable bytes filled with 0xCC (as Wine's tests do) followed by guard bytes. */
     long guarded(int length) {
         long address = allocate(length + GUARD);
-        PlatformDependent.setMemory(address, length, (byte) 0xCC);
-        PlatformDependent.setMemory(address + length, GUARD, GUARD_BYTE);
+        NativeAccess.setMemory(address, length, (byte) 0xCC);
+        NativeAccess.setMemory(address + length, GUARD, GUARD_BYTE);
         return address;
     }
 
     /** Asserts the guard bytes after {@code length} usable bytes at {@code address} are intact. */
     static void assertGuardIntact(long address, int length) {
         for (int i = 0; i < GUARD; i++) {
-            assertEquals(GUARD_BYTE, PlatformDependent.getByte(address + length + i),
+            assertEquals(GUARD_BYTE, NativeAccess.getByte(address + length + i),
                     "byte " + i + " past the end of the buffer was written");
         }
     }
@@ -49,7 +49,7 @@ final class NativeArena implements AutoCloseable {
     /** Asserts bytes {@code [from, to)} of a {@link #guarded} buffer still hold their 0xCC fill. */
     static void assertUntouched(long address, int from, int to) {
         for (int i = from; i < to; i++) {
-            assertEquals((byte) 0xCC, PlatformDependent.getByte(address + i), "byte " + i + " was written");
+            assertEquals((byte) 0xCC, NativeAccess.getByte(address + i), "byte " + i + " was written");
         }
     }
 
@@ -63,13 +63,13 @@ final class NativeArena implements AutoCloseable {
     long ascii(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         long address = allocate(Math.max(1, bytes.length));
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 
     static byte[] read(long address, int length) {
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return bytes;
     }
 

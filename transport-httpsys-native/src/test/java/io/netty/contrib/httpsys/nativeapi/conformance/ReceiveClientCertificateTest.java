@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
@@ -9,7 +10,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpSslClientCertInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslInfo;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,16 +86,16 @@ class ReceiveClientCertificateTest {
 
             assertEquals(WinError.ERROR_MORE_DATA, server.api.HttpReceiveClientCertificate(server.queue, connection,
                     0, buffer, HttpSslClientCertInfo.SIZE, bytes, 0), "renegotiated, then too small");
-            assertEquals(HttpSslClientCertInfo.SIZE, PlatformDependent.getInt(bytes),
+            assertEquals(HttpSslClientCertInfo.SIZE, NativeAccess.getInt(bytes),
                     "only the structure's size: ClientCertLoader adds CertEncodedSize");
             assertEquals(der.length, HttpSslClientCertInfo.certEncodedSize(buffer));
 
             assertEquals(WinError.NO_ERROR, server.api.HttpReceiveClientCertificate(server.queue, connection, 0,
                     buffer, HttpSslClientCertInfo.SIZE + der.length, bytes, 0));
-            assertEquals(HttpSslClientCertInfo.SIZE + der.length, PlatformDependent.getInt(bytes));
+            assertEquals(HttpSslClientCertInfo.SIZE + der.length, NativeAccess.getInt(bytes));
             assertEquals(buffer + HttpSslClientCertInfo.SIZE, HttpSslClientCertInfo.certEncoded(buffer));
             byte[] copied = new byte[der.length];
-            PlatformDependent.copyMemory(HttpSslClientCertInfo.certEncoded(buffer), copied, 0, der.length);
+            NativeAccess.copyMemory(HttpSslClientCertInfo.certEncoded(buffer), copied, 0, der.length);
             assertArrayEquals(der, copied);
             assertEquals(0x800B0109, HttpSslClientCertInfo.certFlags(buffer),
                     "CERT_E_UNTRUSTEDROOT: the client CA is in no trust store");

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
@@ -13,7 +14,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -112,7 +112,7 @@ class ReceiveTest extends ServerTestBase {
             client.send(request);
             assertEquals(0, receive(0, buffer, BUFFER, bytes, 0));
             NativeArena.assertGuardIntact(buffer, BUFFER);
-            assertTrue(PlatformDependent.getInt(bytes) > V1_SIZE);
+            assertTrue(NativeAccess.getInt(bytes) > V1_SIZE);
             assertEquals(0, HttpRequestV2.flags(buffer));
             assertNotEquals(0, HttpRequestV2.connectionId(buffer));
             assertNotEquals(0, HttpRequestV2.requestId(buffer));
@@ -281,7 +281,7 @@ class ReceiveTest extends ServerTestBase {
             // Synchronous: waits for the request.
             assertEquals(WinError.ERROR_MORE_DATA, receive(0, buffer, V1_SIZE, bytes, 0));
             NativeArena.assertUntouched(buffer, V1_SIZE, BUFFER);
-            int required = PlatformDependent.getInt(bytes);
+            int required = NativeAccess.getInt(bytes);
             assertTrue(required > V1_SIZE);
             long requestId = HttpRequestV2.requestId(buffer);
             assertNotEquals(0, requestId);
@@ -293,7 +293,7 @@ class ReceiveTest extends ServerTestBase {
             long ovl = arena.overlapped();
             assertEquals(WinError.ERROR_IO_PENDING, receive(0, other, BUFFER, 0, ovl),
                     "a request bound to its id is not returned to HTTP_NULL_ID receives");
-            PlatformDependent.setMemory(buffer, BUFFER, (byte) 0xCC);
+            NativeAccess.setMemory(buffer, BUFFER, (byte) 0xCC);
             assertEquals(WinError.ERROR_MORE_DATA, receive(requestId, buffer, required - 1, bytes, 0));
             NativeArena.assertUntouched(buffer, required - 1, BUFFER);
             assertEquals(0, receive(requestId, buffer, required, bytes, 0));

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
@@ -8,7 +9,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,14 +90,14 @@ class RequestBodyTest extends ServerTestBase {
             assertEquals(WinError.ERROR_CONNECTION_INVALID, readBody(0, buffer, 2, bytes, 0));
             long body = arena.guarded(8);
             assertEquals(0, readBody(id, body, 2, bytes, 0));
-            assertEquals(2, PlatformDependent.getInt(bytes));
+            assertEquals(2, NativeAccess.getInt(bytes));
             assertEquals("pi", readAscii(body, 2));
             assertEquals(0, readBody(id, body, 4, bytes, 0));
-            assertEquals(3, PlatformDependent.getInt(bytes));
+            assertEquals(3, NativeAccess.getInt(bytes));
             assertEquals("ng\0", readAscii(body, 3));
-            PlatformDependent.putInt(bytes, 0xdeadbeef);
+            NativeAccess.putInt(bytes, 0xdeadbeef);
             assertEquals(WinError.ERROR_HANDLE_EOF, readBody(id, body, 8, bytes, 0));
-            int after = PlatformDependent.getInt(bytes);
+            int after = NativeAccess.getInt(bytes);
             assertTrue(after == 0 || after == 0xdeadbeef);
             NativeArena.assertGuardIntact(body, 8);
             respond(id, client);
@@ -144,7 +144,7 @@ class RequestBodyTest extends ServerTestBase {
             assertEquals(0, receive(Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, buffer, 2000, bytes));
             long id = HttpRequestV2.requestId(buffer);
             assertEquals(request.length, HttpRequestV2.bytesReceived(buffer));
-            assertEquals(2000, PlatformDependent.getInt(bytes));
+            assertEquals(2000, NativeAccess.getInt(bytes));
             NativeArena.assertGuardIntact(buffer, 2000);
             assertEquals(Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS, HttpRequestV2.flags(buffer));
             long chunk = HttpRequestV2.entityChunks(buffer);
@@ -153,7 +153,7 @@ class RequestBodyTest extends ServerTestBase {
             assertArrayEquals(Arrays.copyOf(body, chunkSize), NativeArena.read(HttpDataChunk.fromMemoryBuffer(chunk), chunkSize));
             long rest = arena.allocate(2000);
             assertEquals(0, readBody(id, rest, 2000, bytes, 0));
-            assertEquals(2048 - chunkSize, PlatformDependent.getInt(bytes));
+            assertEquals(2048 - chunkSize, NativeAccess.getInt(bytes));
             assertArrayEquals(Arrays.copyOfRange(body, chunkSize, 2048), NativeArena.read(rest, 2048 - chunkSize));
             respond(id, client);
         }
@@ -197,7 +197,7 @@ class RequestBodyTest extends ServerTestBase {
             StringBuilder all = new StringBuilder();
             int error;
             while ((error = readBody(id, body, 64, bytes, 0)) == 0) {
-                all.append(readAscii(body, PlatformDependent.getInt(bytes)));
+                all.append(readAscii(body, NativeAccess.getInt(bytes)));
             }
             assertEquals(WinError.ERROR_HANDLE_EOF, error);
             assertEquals("Wikipedia", all.toString());
@@ -258,9 +258,9 @@ class RequestBodyTest extends ServerTestBase {
             int error;
             while ((error = server.api.HttpReceiveRequestEntityBody(server.queue, id,
                     Http.HTTP_RECEIVE_REQUEST_ENTITY_BODY_FLAG_FILL_BUFFER, body, chunk, bytes, 0)) == 0) {
-                int n = PlatformDependent.getInt(bytes);
+                int n = NativeAccess.getInt(bytes);
                 if (total % (64 * 1024) == 0 && n > 0) {
-                    assertEquals((byte) (total / (64 * 1024)), PlatformDependent.getByte(body));
+                    assertEquals((byte) (total / (64 * 1024)), NativeAccess.getByte(body));
                 }
                 total += n;
             }

@@ -1,12 +1,12 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,7 +74,7 @@ class SendResponseTest extends ServerTestBase {
             long bytes = arena.allocate(4);
             assertEquals(0, send(id, 0, response, bytes, 0));
             String wire = client.readResponse();
-            assertEquals(wire.length(), PlatformDependent.getInt(bytes));
+            assertEquals(wire.length(), NativeAccess.getInt(bytes));
             assertTrue(wire.contains("\r\nContent-Length: 8\r\n"), wire);
             assertTrue(wire.endsWith("\r\n\r\npongpang"), wire);
 
@@ -101,7 +101,7 @@ class SendResponseTest extends ServerTestBase {
             long bytes = arena.allocate(4);
             assertEquals(0, server.api.HttpSendResponseEntityBody(server.queue, id, 0, (short) 2,
                     ResponseBuilder.memoryChunks(arena, "foo", "bar"), bytes, 0, 0, 0, 0));
-            assertEquals(6, PlatformDependent.getInt(bytes));
+            assertEquals(6, NativeAccess.getInt(bytes));
             String wire = client.readHead();
             assertFalse(wire.toLowerCase().contains("content-length"), wire);
             assertTrue(wire.contains("\r\nDate: "), wire);
@@ -164,7 +164,7 @@ class SendResponseTest extends ServerTestBase {
         assertNotEquals(-1L, handle);
         long size = arena.allocate(8);
         assertTrue(server.io.GetFileSizeEx(handle, size));
-        assertEquals(content.length, PlatformDependent.getLong(size));
+        assertEquals(content.length, NativeAccess.getLong(size));
         long port = server.io.CreateIoCompletionPort(server.queue, 0, 5, 0);
         try (RawClient client = new RawClient(this.port)) {
             long id = receive(client, RawClient.simpleGet("/file", this.port));

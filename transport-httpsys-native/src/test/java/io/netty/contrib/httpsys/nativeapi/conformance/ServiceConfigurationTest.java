@@ -3,6 +3,7 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigIpListenParam;
@@ -18,7 +19,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclQuery;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigUrlaclSet;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,13 +75,13 @@ class ServiceConfigurationTest {
     private long wide(String text) {
         byte[] bytes = (text + "\0").getBytes(StandardCharsets.UTF_16LE);
         long address = arena.allocate(bytes.length);
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 
     private static String readWide(long address) {
         int length = 0;
-        while (PlatformDependent.getShort(address + length) != 0) {
+        while (NativeAccess.getShort(address + length) != 0) {
             length += 2;
         }
         return NativeArena.readUtf16(address, length);
@@ -97,7 +97,7 @@ class ServiceConfigurationTest {
 
     private long urlAclQuery(int type, String prefix, int token) {
         long query = arena.allocate(HttpServiceConfigUrlaclQuery.SIZE);
-        PlatformDependent.setMemory(query, HttpServiceConfigUrlaclQuery.SIZE, (byte) 0);
+        NativeAccess.setMemory(query, HttpServiceConfigUrlaclQuery.SIZE, (byte) 0);
         HttpServiceConfigUrlaclQuery.setQueryDesc(query, type);
         if (prefix != null) {
             HttpServiceConfigUrlaclKey.setUrlPrefix(HttpServiceConfigUrlaclQuery.keyDesc(query), wide(prefix));
@@ -126,7 +126,7 @@ class ServiceConfigurationTest {
             long size = arena.allocate(4);
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.HttpQueryServiceConfiguration(0,
                     Http.HttpServiceConfigUrlAclInfo, exact, HttpServiceConfigUrlaclQuery.SIZE, 0, 0, size, 0));
-            int needed = PlatformDependent.getInt(size);
+            int needed = NativeAccess.getInt(size);
             assertTrue(needed > HttpServiceConfigUrlaclSet.SIZE + 2 * prefix.length(), "size " + needed);
             long shortBuffer = arena.guarded(needed - 1);
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.HttpQueryServiceConfiguration(0,
@@ -175,7 +175,7 @@ class ServiceConfigurationTest {
                 return prefixes;
             }
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, error);
-            int needed = PlatformDependent.getInt(size);
+            int needed = NativeAccess.getInt(size);
             long out = arena.allocate(needed);
             assertEquals(WinError.NO_ERROR, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigUrlAclInfo,
                     next, HttpServiceConfigUrlaclQuery.SIZE, out, needed, size, 0));
@@ -194,13 +194,13 @@ class ServiceConfigurationTest {
         }
         UUID appId = UUID.fromString("4dc3e181-e14b-4a21-b022-59fc669b0914");
         long set = arena.allocate(HttpServiceConfigSslSet.SIZE);
-        PlatformDependent.setMemory(set, HttpServiceConfigSslSet.SIZE, (byte) 0);
+        NativeAccess.setMemory(set, HttpServiceConfigSslSet.SIZE, (byte) 0);
         long address = arena.allocate(SockaddrIn6.SIZE);
         Sockaddr.write(address, endpoint);
         HttpServiceConfigSslKey.setIpPort(HttpServiceConfigSslSet.keyDesc(set), address);
         long param = HttpServiceConfigSslSet.paramDesc(set);
         long hashAt = arena.allocate(hash.length);
-        PlatformDependent.copyMemory(hash, 0, hashAt, hash.length);
+        NativeAccess.copyMemory(hash, 0, hashAt, hash.length);
         HttpServiceConfigSslParam.setSslHashLength(param, hash.length);
         HttpServiceConfigSslParam.setSslHash(param, hashAt);
         HttpServiceConfigSslParam.setAppId(param, appId);
@@ -214,13 +214,13 @@ class ServiceConfigurationTest {
             assertEquals(WinError.ERROR_ALREADY_EXISTS, api.HttpSetServiceConfiguration(0,
                     Http.HttpServiceConfigSSLCertInfo, set, HttpServiceConfigSslSet.SIZE, 0));
             long query = arena.allocate(HttpServiceConfigSslQuery.SIZE);
-            PlatformDependent.setMemory(query, HttpServiceConfigSslQuery.SIZE, (byte) 0);
+            NativeAccess.setMemory(query, HttpServiceConfigSslQuery.SIZE, (byte) 0);
             HttpServiceConfigSslQuery.setQueryDesc(query, Http.HttpServiceConfigQueryExact);
             HttpServiceConfigSslKey.setIpPort(HttpServiceConfigSslQuery.keyDesc(query), address);
             long size = arena.allocate(4);
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.HttpQueryServiceConfiguration(0,
                     Http.HttpServiceConfigSSLCertInfo, query, HttpServiceConfigSslQuery.SIZE, 0, 0, size, 0));
-            int needed = PlatformDependent.getInt(size);
+            int needed = NativeAccess.getInt(size);
             long out = arena.guarded(needed);
             assertEquals(WinError.NO_ERROR, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigSSLCertInfo,
                     query, HttpServiceConfigSslQuery.SIZE, out, needed, size, 0));
@@ -274,7 +274,7 @@ class ServiceConfigurationTest {
         HttpServiceConfigTimeoutSet.setKeyDesc(set, Http.HeaderWaitTimeout);
         HttpServiceConfigTimeoutSet.setParamDesc(set, 77);
         long key = arena.allocate(4);
-        PlatformDependent.putInt(key, Http.HeaderWaitTimeout);
+        NativeAccess.putInt(key, Http.HeaderWaitTimeout);
         long size = arena.allocate(4);
         long out = arena.allocate(2);
         int existing = api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigTimeout, key, 4, out, 2, size, 0);
@@ -285,10 +285,10 @@ class ServiceConfigurationTest {
                     Http.HttpServiceConfigTimeout, set, HttpServiceConfigTimeoutSet.SIZE, 0));
             assertEquals(WinError.ERROR_MORE_DATA, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigTimeout,
                     key, 4, out, 1, size, 0));
-            assertEquals(2, PlatformDependent.getInt(size));
+            assertEquals(2, NativeAccess.getInt(size));
             assertEquals(WinError.NO_ERROR, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigTimeout,
                     key, 4, out, 2, size, 0));
-            assertEquals(77, PlatformDependent.getShort(out));
+            assertEquals(77, NativeAccess.getShort(out));
             assertEquals(WinError.NO_ERROR, api.HttpDeleteServiceConfiguration(0, Http.HttpServiceConfigTimeout,
                     set, HttpServiceConfigTimeoutSet.SIZE, 0));
             assertEquals(WinError.ERROR_FILE_NOT_FOUND, api.HttpQueryServiceConfiguration(0,
@@ -316,7 +316,7 @@ class ServiceConfigurationTest {
             long size = arena.allocate(4);
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.HttpQueryServiceConfiguration(0,
                     Http.HttpServiceConfigIPListenList, 0, 0, 0, 0, size, 0));
-            int needed = PlatformDependent.getInt(size);
+            int needed = NativeAccess.getInt(size);
             long out = arena.guarded(needed);
             assertEquals(WinError.NO_ERROR, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigIPListenList,
                     0, 0, out, needed, size, 0));
@@ -346,7 +346,7 @@ class ServiceConfigurationTest {
                 "an emulator certificate is configured");
         int port = TestServer.freePort();
         long set = arena.allocate(HttpServiceConfigSslSet.SIZE);
-        PlatformDependent.setMemory(set, HttpServiceConfigSslSet.SIZE, (byte) 0);
+        NativeAccess.setMemory(set, HttpServiceConfigSslSet.SIZE, (byte) 0);
         long address = arena.allocate(SockaddrIn6.SIZE);
         Sockaddr.write(address, new InetSocketAddress("0.0.0.0", port));
         HttpServiceConfigSslKey.setIpPort(HttpServiceConfigSslSet.keyDesc(set), address);

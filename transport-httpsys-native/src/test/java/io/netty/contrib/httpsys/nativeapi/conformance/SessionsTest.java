@@ -3,6 +3,7 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
@@ -11,7 +12,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpQosSettingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpStateInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,22 +56,22 @@ class SessionsTest {
         assertEquals(WinError.ERROR_REVISION_MISMATCH, api.HttpCreateServerSession(VERSION_1_1, out, 0));
         assertEquals(WinError.ERROR_REVISION_MISMATCH, api.HttpCreateServerSession(VERSION_3_0, out, 0));
         assertEquals(0, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, out, 0));
-        assertEquals(0, api.HttpCloseServerSession(PlatformDependent.getLong(out)));
+        assertEquals(0, api.HttpCloseServerSession(NativeAccess.getLong(out)));
         assertEquals(0, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_1, out, 0));
-        assertEquals(0, api.HttpCloseServerSession(PlatformDependent.getLong(out)));
+        assertEquals(0, api.HttpCloseServerSession(NativeAccess.getLong(out)));
         assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCloseServerSession(0xdead));
     }
 
     @Test
     void urlGroupsCloseWithTheirSession() {
         long out = arena.allocate(8);
-        PlatformDependent.putLong(out, 1);
+        NativeAccess.putLong(out, 1);
         assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCreateUrlGroup(0, out, 0));
-        assertEquals(1, PlatformDependent.getLong(out), "the id must stay untouched");
+        assertEquals(1, NativeAccess.getLong(out), "the id must stay untouched");
         assertEquals(0, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, out, 0));
-        long session = PlatformDependent.getLong(out);
+        long session = NativeAccess.getLong(out);
         assertEquals(0, api.HttpCreateUrlGroup(session, out, 0));
-        long group = PlatformDependent.getLong(out);
+        long group = NativeAccess.getLong(out);
         assertNotEquals(0, group);
         assertEquals(0, api.HttpCloseServerSession(session));
         assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCloseUrlGroup(group));
@@ -121,7 +121,7 @@ class SessionsTest {
         try (TestServer server = new TestServer()) {
             long out = arena.allocate(8);
             assertEquals(0, api.HttpCreateUrlGroup(server.session, out, 0));
-            long group = PlatformDependent.getLong(out);
+            long group = NativeAccess.getLong(out);
             int port = server.addUrl(group, "http://localhost:%d/", 5);
             long other = server.createQueue(null, 0);
             server.bind(group, server.queue);
@@ -150,16 +150,16 @@ class SessionsTest {
         try (TestServer server = new TestServer()) {
             long value = arena.allocate(8);
             long length = arena.allocate(4);
-            PlatformDependent.putInt(value, 10);
+            NativeAccess.putInt(value, 10);
             assertEquals(0, api.HttpSetRequestQueueProperty(server.queue, Http.HttpServerQueueLengthProperty, value, 4, 0, 0));
             assertEquals(WinError.ERROR_INVALID_PARAMETER,
                     api.HttpSetRequestQueueProperty(server.queue, Http.HttpServerQueueLengthProperty, value, 8, 0, 0));
-            PlatformDependent.putInt(value, 0);
+            NativeAccess.putInt(value, 0);
             assertEquals(0, api.HttpQueryRequestQueueProperty(server.queue, Http.HttpServerQueueLengthProperty, value,
                     4, 0, length, 0));
-            assertEquals(10, PlatformDependent.getInt(value));
-            assertEquals(4, PlatformDependent.getInt(length));
-            PlatformDependent.putInt(value, Http.Http503ResponseVerbosityLimited);
+            assertEquals(10, NativeAccess.getInt(value));
+            assertEquals(4, NativeAccess.getInt(length));
+            NativeAccess.putInt(value, Http.Http503ResponseVerbosityLimited);
             assertEquals(0, api.HttpSetRequestQueueProperty(server.queue, Http.HttpServer503VerbosityProperty, value, 4, 0, 0));
 
             long state = arena.allocate(HttpStateInfo.SIZE);
@@ -175,10 +175,10 @@ class SessionsTest {
             HttpTimeoutLimitInfo.setHeaderWait(timeouts, 15);
             assertEquals(0, api.HttpSetServerSessionProperty(server.session, Http.HttpServerTimeoutsProperty, timeouts,
                     HttpTimeoutLimitInfo.SIZE));
-            PlatformDependent.setMemory(timeouts, HttpTimeoutLimitInfo.SIZE, (byte) 0);
+            NativeAccess.setMemory(timeouts, HttpTimeoutLimitInfo.SIZE, (byte) 0);
             assertEquals(WinError.ERROR_MORE_DATA, api.HttpQueryServerSessionProperty(server.session,
                     Http.HttpServerTimeoutsProperty, timeouts, 4, length));
-            assertEquals(HttpTimeoutLimitInfo.SIZE, PlatformDependent.getInt(length));
+            assertEquals(HttpTimeoutLimitInfo.SIZE, NativeAccess.getInt(length));
             assertEquals(0, api.HttpQueryServerSessionProperty(server.session, Http.HttpServerTimeoutsProperty, timeouts,
                     HttpTimeoutLimitInfo.SIZE, length));
             assertEquals(30, HttpTimeoutLimitInfo.idleConnection(timeouts));

@@ -2,13 +2,13 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslKey;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslParam;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigSslSet;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn6;
-import io.netty.util.internal.PlatformDependent;
 
 import java.net.InetSocketAddress;
 import java.util.UUID;
@@ -32,13 +32,13 @@ final class SslCertBinding implements AutoCloseable {
 
     static SslCertBinding add(HttpApi api, NativeArena arena, int port, int flags) {
         long set = arena.allocate(HttpServiceConfigSslSet.SIZE);
-        PlatformDependent.setMemory(set, HttpServiceConfigSslSet.SIZE, (byte) 0);
+        NativeAccess.setMemory(set, HttpServiceConfigSslSet.SIZE, (byte) 0);
         long address = arena.allocate(SockaddrIn6.SIZE);
         Sockaddr.write(address, new InetSocketAddress("127.0.0.1", port));
         HttpServiceConfigSslKey.setIpPort(HttpServiceConfigSslSet.keyDesc(set), address);
         long param = HttpServiceConfigSslSet.paramDesc(set);
         long hash = arena.allocate(20);
-        PlatformDependent.setMemory(hash, 20, (byte) 0x5A);
+        NativeAccess.setMemory(hash, 20, (byte) 0x5A);
         HttpServiceConfigSslParam.setSslHashLength(param, 20);
         HttpServiceConfigSslParam.setSslHash(param, hash);
         HttpServiceConfigSslParam.setAppId(param, UUID.fromString("4dc3e181-e14b-4a21-b022-59fc669b0914"));

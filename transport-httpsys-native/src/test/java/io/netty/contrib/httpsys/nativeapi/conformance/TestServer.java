@@ -4,9 +4,9 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
-import io.netty.util.internal.PlatformDependent;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,11 +30,11 @@ final class TestServer implements AutoCloseable {
     TestServer() {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, out, 0));
-        session = PlatformDependent.getLong(out);
+        session = NativeAccess.getLong(out);
         assertEquals(0, api.HttpCreateUrlGroup(session, out, 0));
-        group = PlatformDependent.getLong(out);
+        group = NativeAccess.getLong(out);
         assertEquals(0, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, null, 0, 0, out));
-        queue = PlatformDependent.getLong(out);
+        queue = NativeAccess.getLong(out);
         bind(group, queue);
     }
 
@@ -78,7 +78,7 @@ final class TestServer implements AutoCloseable {
     long createQueue(String name, int flags) {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, name, 0, flags, out));
-        return PlatformDependent.getLong(out);
+        return NativeAccess.getLong(out);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBandwidthLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpConnectionLimitInfo;
@@ -12,7 +13,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServiceConfigTimeoutSet;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpTimeoutLimitInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,7 +45,7 @@ class TimersAndQosTest extends ServerTestBase {
     private void sessionTimeouts(int entityBody, int drainEntityBody, int requestQueue, int idle, int headerWait,
                                  int minSendRate) {
         long timeouts = arena.allocate(HttpTimeoutLimitInfo.SIZE);
-        PlatformDependent.setMemory(timeouts, HttpTimeoutLimitInfo.SIZE, (byte) 0);
+        NativeAccess.setMemory(timeouts, HttpTimeoutLimitInfo.SIZE, (byte) 0);
         HttpTimeoutLimitInfo.setFlags(timeouts, 1);
         HttpTimeoutLimitInfo.setEntityBody(timeouts, entityBody);
         HttpTimeoutLimitInfo.setDrainEntityBody(timeouts, drainEntityBody);
@@ -157,7 +157,7 @@ class TimersAndQosTest extends ServerTestBase {
             long connectionId = HttpRequestV2.connectionId(request);
             long chunk = arena.allocate(HttpDataChunk.SIZE);
             long body = arena.allocate(bodyLength);
-            PlatformDependent.setMemory(body, bodyLength, (byte) 'x');
+            NativeAccess.setMemory(body, bodyLength, (byte) 'x');
             HttpDataChunk.setFromMemory(chunk, body, bodyLength);
             long response = new ResponseBuilder(arena).build();
             HttpResponseV2.setEntityChunkCount(response, 1);

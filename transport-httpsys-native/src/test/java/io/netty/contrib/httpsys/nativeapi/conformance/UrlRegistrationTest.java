@@ -1,8 +1,8 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +27,7 @@ class UrlRegistrationTest extends ServerTestBase {
     private long newGroupBoundTo(long queue) {
         long out = arena.allocate(8);
         assertEquals(0, server.api.HttpCreateUrlGroup(server.session, out, 0));
-        long group = PlatformDependent.getLong(out);
+        long group = NativeAccess.getLong(out);
         server.bind(group, queue);
         return group;
     }

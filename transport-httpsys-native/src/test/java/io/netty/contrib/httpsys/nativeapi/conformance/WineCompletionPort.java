@@ -1,10 +1,10 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,7 +48,7 @@ final class WineCompletionPort implements AutoCloseable {
             assertEquals(WinError.WAIT_TIMEOUT, io.GetLastError(), "GetQueuedCompletionStatusEx");
             return null;
         }
-        assertEquals(1, PlatformDependent.getInt(removed));
+        assertEquals(1, NativeAccess.getInt(removed));
         int status = NtStatus.statusOf(OverlappedEntry.internal(entry));
         return new Packet(OverlappedEntry.completionKey(entry), OverlappedEntry.overlapped(entry), status,
                 io.RtlNtStatusToDosError(status), OverlappedEntry.numberOfBytesTransferred(entry));

@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class WineCookedUrlTest {
         client.send(request);
         long size = server.arena.allocate(4);
         assertEquals(0, server.api.HttpReceiveHttpRequest(server.queue, Http.HTTP_NULL_ID, 0, req, BUFFER, size, 0));
-        assertTrue(PlatformDependent.getInt(size) > WineExchange.HTTP_REQUEST_V1_SIZE);
+        assertTrue(NativeAccess.getInt(size) > WineExchange.HTTP_REQUEST_V1_SIZE);
         NativeArena.assertGuardIntact(req, BUFFER);
     }
 

@@ -1,12 +1,12 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpDataChunk;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpKnownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestHeaders;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,9 +79,9 @@ class WineEntityBodyTest {
     }
 
     private void assertEof(long requestId) {
-        PlatformDependent.putInt(bytes, 0xdeadbeef);
+        NativeAccess.putInt(bytes, 0xdeadbeef);
         assertEquals(WinError.ERROR_HANDLE_EOF, readBody(requestId, RECV_BODY, bytes, 0));
-        int size = PlatformDependent.getInt(bytes);
+        int size = NativeAccess.getInt(bytes);
         assertTrue(size == 0xdeadbeef || size == 0 /* Win10+ */, "size " + size);
     }
 
@@ -90,7 +90,7 @@ class WineEntityBodyTest {
         String request = WineExchange.postReq(port);
         client.send(request);
         assertEquals(0, receive(0, BUFFER));
-        assertTrue(PlatformDependent.getInt(bytes) > WineExchange.HTTP_REQUEST_V1_SIZE);
+        assertTrue(NativeAccess.getInt(bytes) > WineExchange.HTTP_REQUEST_V1_SIZE);
         assertEquals(Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS, HttpRequestV2.flags(req));
         assertEquals(request.length(), HttpRequestV2.bytesReceived(req));
         assertContentLength("5");
@@ -107,7 +107,7 @@ class WineEntityBodyTest {
         String request = WineExchange.postReq(port);
         client.send(request);
         assertEquals(0, receive(Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, BUFFER));
-        assertTrue(PlatformDependent.getInt(bytes) > WineExchange.HTTP_REQUEST_V1_SIZE);
+        assertTrue(NativeAccess.getInt(bytes) > WineExchange.HTTP_REQUEST_V1_SIZE);
         assertEquals(0, HttpRequestV2.flags(req));
         assertEquals(request.length(), HttpRequestV2.bytesReceived(req));
         assertContentLength("5");
@@ -131,7 +131,7 @@ class WineEntityBodyTest {
         req = server.arena.guarded(2000);
         assertEquals(0, receive(Http.HTTP_RECEIVE_REQUEST_FLAG_COPY_BODY, 2000));
         NativeArena.assertGuardIntact(req, 2000);
-        assertEquals(2000, PlatformDependent.getInt(bytes));
+        assertEquals(2000, NativeAccess.getInt(bytes));
         assertEquals(Http.HTTP_REQUEST_FLAG_MORE_ENTITY_BODY_EXISTS, HttpRequestV2.flags(req));
         assertEquals(request.length, HttpRequestV2.bytesReceived(req));
         assertContentLength("2048");
@@ -142,9 +142,9 @@ class WineEntityBodyTest {
         assertTrue(chunkSize > 0 && chunkSize < 2000, "chunk size " + chunkSize);
         assertArrayEquals(Arrays.copyOf(body, chunkSize), read(HttpDataChunk.fromMemoryBuffer(chunk), chunkSize));
 
-        PlatformDependent.putInt(bytes, 0xdeadbeef);
+        NativeAccess.putInt(bytes, 0xdeadbeef);
         assertEquals(0, readBody(requestId(), RECV_BODY, bytes, 0));
-        int rest = PlatformDependent.getInt(bytes);
+        int rest = NativeAccess.getInt(bytes);
         assertEquals(2048 - chunkSize, rest);
         assertArrayEquals(Arrays.copyOfRange(body, chunkSize, 2048), read(recvBody, rest));
         NativeArena.assertGuardIntact(recvBody, RECV_BODY);
@@ -161,9 +161,9 @@ class WineEntityBodyTest {
         client.send(WineExchange.postReq(port));
         assertEquals(0, receive(0, BUFFER));
         assertEquals(WinError.ERROR_CONNECTION_INVALID, readBody(Http.HTTP_NULL_ID, RECV_BODY, bytes, 0));
-        PlatformDependent.putInt(bytes, 0xdeadbeef);
+        NativeAccess.putInt(bytes, 0xdeadbeef);
         assertEquals(0, readBody(requestId(), RECV_BODY, bytes, 0));
-        assertEquals(5, PlatformDependent.getInt(bytes));
+        assertEquals(5, NativeAccess.getInt(bytes));
         assertEquals("ping\0", readAscii(recvBody, 5));
         assertEof(requestId());
         WineExchange.sendResponseV1(server.api, server.queue, requestId(), client);
@@ -174,19 +174,19 @@ class WineEntityBodyTest {
     void entityBodyReadsReturnAtMostTheBufferSize() {
         client.send(WineExchange.postReq(port));
         assertEquals(0, receive(0, BUFFER));
-        PlatformDependent.setMemory(recvBody, RECV_BODY, (byte) 0xCC);
-        PlatformDependent.putInt(bytes, 0xdeadbeef);
+        NativeAccess.setMemory(recvBody, RECV_BODY, (byte) 0xCC);
+        NativeAccess.putInt(bytes, 0xdeadbeef);
         assertEquals(0, readBody(requestId(), 2, bytes, 0));
-        assertEquals(2, PlatformDependent.getInt(bytes));
+        assertEquals(2, NativeAccess.getInt(bytes));
         assertEquals("pi", readAscii(recvBody, 2));
-        assertEquals((byte) 0xCC, PlatformDependent.getByte(recvBody + 2), "wrote past the 2-byte buffer");
+        assertEquals((byte) 0xCC, NativeAccess.getByte(recvBody + 2), "wrote past the 2-byte buffer");
 
         assertEquals(0, readBody(requestId(), 1, 0, 0));
         assertEquals("n", readAscii(recvBody, 1));
 
-        PlatformDependent.putInt(bytes, 0xdeadbeef);
+        NativeAccess.putInt(bytes, 0xdeadbeef);
         assertEquals(0, readBody(requestId(), 4, bytes, 0));
-        assertEquals(2, PlatformDependent.getInt(bytes));
+        assertEquals(2, NativeAccess.getInt(bytes));
         assertEquals("g\0", readAscii(recvBody, 2));
         assertEof(requestId());
         WineExchange.sendResponseV1(server.api, server.queue, requestId(), client);

@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,10 +100,10 @@ class WineResponseWireTest {
                     teapot().body("pong", "pang").build(), 0, 0, 0, 0, 0, 0));
             assertEquals(0, server.api.HttpSendResponseEntityBody(server.queue, requestId,
                     Http.HTTP_SEND_RESPONSE_FLAG_MORE_DATA, (short) 0, 0, 0, 0, 0, 0, 0));
-            PlatformDependent.putInt(bytesSent, 0xdeadbeef);
+            NativeAccess.putInt(bytesSent, 0xdeadbeef);
             assertEquals(0, server.api.HttpSendResponseEntityBody(server.queue, requestId, 0, (short) 2, fooBar,
                     bytesSent, 0, 0, 0, 0));
-            assertEquals(6, PlatformDependent.getInt(bytesSent));
+            assertEquals(6, NativeAccess.getInt(bytesSent));
 
             WineWireResponse wire = WineWireResponse.read(client, "pongpangfoobar".length());
             assertEquals("HTTP/1.1 418 I'm a teapot", wire.statusLine());

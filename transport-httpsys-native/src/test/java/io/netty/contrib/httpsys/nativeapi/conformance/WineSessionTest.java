@@ -4,11 +4,11 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpapiVersion;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,9 +40,9 @@ class WineSessionTest {
             assertEquals(WinError.ERROR_REVISION_MISMATCH, api.HttpCreateServerSession(HttpapiVersion.pack(3, 0), session, 0));
 
             assertEquals(0, api.HttpCreateServerSession(HttpapiVersion.pack(2, 0), session, 0));
-            assertEquals(0, api.HttpCloseServerSession(PlatformDependent.getLong(session)));
+            assertEquals(0, api.HttpCloseServerSession(NativeAccess.getLong(session)));
             assertEquals(0, api.HttpCreateServerSession(HttpapiVersion.pack(1, 0), session, 0));
-            assertEquals(0, api.HttpCloseServerSession(PlatformDependent.getLong(session)));
+            assertEquals(0, api.HttpCloseServerSession(NativeAccess.getLong(session)));
 
             assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCloseServerSession(0xdead));
         }
@@ -52,23 +52,23 @@ class WineSessionTest {
     void urlGroupsNeedASessionAndCloseWithIt() {
         try (NativeArena arena = new NativeArena()) {
             long groupOut = arena.allocate(8);
-            PlatformDependent.putLong(groupOut, 1);
+            NativeAccess.putLong(groupOut, 1);
             assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCreateUrlGroup(0, groupOut, 0));
-            assertEquals(1, PlatformDependent.getLong(groupOut), "group id written on failure");
+            assertEquals(1, NativeAccess.getLong(groupOut), "group id written on failure");
 
             long session = createSession(arena, HttpapiVersion.pack(1, 0));
-            PlatformDependent.putLong(groupOut, 0);
+            NativeAccess.putLong(groupOut, 0);
             assertEquals(0, api.HttpCreateUrlGroup(session, groupOut, 0));
-            long group = PlatformDependent.getLong(groupOut);
+            long group = NativeAccess.getLong(groupOut);
             assertNotEquals(0, group);
             assertEquals(0, api.HttpCloseServerSession(session));
             assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCloseUrlGroup(group),
                     "groups are closed together with their session");
 
             session = createSession(arena, HttpapiVersion.pack(1, 0));
-            PlatformDependent.putLong(groupOut, 0);
+            NativeAccess.putLong(groupOut, 0);
             assertEquals(0, api.HttpCreateUrlGroup(session, groupOut, 0));
-            group = PlatformDependent.getLong(groupOut);
+            group = NativeAccess.getLong(groupOut);
             assertNotEquals(0, group);
             assertEquals(0, api.HttpCloseUrlGroup(group));
             assertEquals(0, api.HttpCloseServerSession(session));
@@ -148,19 +148,19 @@ class WineSessionTest {
     private long createSession(NativeArena arena, int version) {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateServerSession(version, out, 0), "HttpCreateServerSession");
-        return PlatformDependent.getLong(out);
+        return NativeAccess.getLong(out);
     }
 
     private long createGroup(NativeArena arena, long session) {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateUrlGroup(session, out, 0), "HttpCreateUrlGroup");
-        return PlatformDependent.getLong(out);
+        return NativeAccess.getLong(out);
     }
 
     private long createQueue(NativeArena arena) {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, null, 0, 0, out), "HttpCreateRequestQueue");
-        return PlatformDependent.getLong(out);
+        return NativeAccess.getLong(out);
     }
 
     private void bind(NativeArena arena, long group, long queue) {

@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,18 +36,18 @@ class WineShortBufferTest {
                 long req = server.arena.guarded(BUFFER);
                 long size = server.arena.allocate(4);
 
-                PlatformDependent.putInt(size, 1);
+                NativeAccess.putInt(size, 1);
                 assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, server.api.HttpReceiveHttpRequest(server.queue,
                         Http.HTTP_NULL_ID, 0, req, WineExchange.HTTP_REQUEST_V1_SIZE - 1, size, 0));
-                int reported = PlatformDependent.getInt(size);
+                int reported = NativeAccess.getInt(size);
                 assertTrue(reported == 1 /* win < 10 */ || reported == 0, "size " + reported);
 
-                PlatformDependent.putInt(size, 1);
+                NativeAccess.putInt(size, 1);
                 req = server.arena.guarded(HttpRequestV2.SIZE);
                 assertEquals(WinError.ERROR_MORE_DATA, server.api.HttpReceiveHttpRequest(server.queue,
                         Http.HTTP_NULL_ID, 0, req, HttpRequestV2.SIZE, size, 0));
                 NativeArena.assertGuardIntact(req, HttpRequestV2.SIZE);
-                int required = PlatformDependent.getInt(size);
+                int required = NativeAccess.getInt(size);
                 assertTrue(required > HttpRequestV2.SIZE, "required size " + required);
                 assertNotEquals(0, HttpRequestV2.connectionId(req));
                 long requestId = HttpRequestV2.requestId(req);

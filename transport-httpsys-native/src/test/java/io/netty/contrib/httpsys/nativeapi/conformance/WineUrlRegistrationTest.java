@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,7 +85,7 @@ class WineUrlRegistrationTest {
                 long req = server.arena.allocate(2048);
                 long bytes = server.arena.allocate(4);
                 assertEquals(0, server.api.HttpReceiveHttpRequest(server.queue, Http.HTTP_NULL_ID, 0, req, 2048, bytes, 0));
-                assertTrue(PlatformDependent.getInt(bytes) > WineExchange.HTTP_REQUEST_V1_SIZE);
+                assertTrue(NativeAccess.getInt(bytes) > WineExchange.HTTP_REQUEST_V1_SIZE);
                 WineExchange.sendResponseV1(server.api, server.queue, HttpRequestV2.requestId(req), client);
             }
             assertEquals(0, server.api.HttpRemoveUrlFromUrlGroup(server.group, "http://+:" + port + "/", 0));

@@ -4,8 +4,8 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysBackend;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,7 +31,7 @@ final class WineV2Server implements AutoCloseable {
     WineV2Server() {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, out, 0), "HttpCreateServerSession");
-        session = PlatformDependent.getLong(out);
+        session = NativeAccess.getLong(out);
         group = createGroup();
         queue = createQueue();
         bind(group, queue);
@@ -40,14 +40,14 @@ final class WineV2Server implements AutoCloseable {
     long createGroup() {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateUrlGroup(session, out, 0), "HttpCreateUrlGroup");
-        groups.push(PlatformDependent.getLong(out));
+        groups.push(NativeAccess.getLong(out));
         return groups.peek();
     }
 
     long createQueue() {
         long out = arena.allocate(8);
         assertEquals(0, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, null, 0, 0, out), "HttpCreateRequestQueue");
-        queues.push(PlatformDependent.getLong(out));
+        queues.push(NativeAccess.getLong(out));
         return queues.peek();
     }
 

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
@@ -11,7 +12,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.SockaddrIn;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +47,7 @@ class WineV2ServerTest {
             long buffer = arena.guarded(BUFFER);
             long ovl = arena.overlapped();
             long size = arena.allocate(4);
-            PlatformDependent.putInt(size, 0xdeadbeef);
+            NativeAccess.putInt(size, 0xdeadbeef);
             assertEquals(WinError.ERROR_INVALID_HANDLE,
                     server.api.HttpReceiveHttpRequest(0, Http.HTTP_NULL_ID, 0, buffer, BUFFER, size, 0));
             assertEquals(WinError.ERROR_INVALID_HANDLE,

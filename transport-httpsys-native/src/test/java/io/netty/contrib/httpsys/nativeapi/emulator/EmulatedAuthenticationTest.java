@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.WinNt;
@@ -10,7 +11,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpSslProtocolInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.TokenUser;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class EmulatedAuthenticationTest {
         GroupProperties properties = new GroupProperties();
         long info = NativeMemory.allocate(HttpServerAuthenticationInfo.SIZE);
         try {
-            PlatformDependent.putInt(info + HttpServerAuthenticationInfo.FLAGS, 1);
+            NativeAccess.putInt(info + HttpServerAuthenticationInfo.FLAGS, 1);
             HttpServerAuthenticationInfo.setAuthSchemes(info, schemes);
             HttpServerAuthenticationInfo.setReceiveMutualAuth(info, (byte) (receiveMutualAuth ? 1 : 0));
             assertEquals(WinError.NO_ERROR, AuthenticationSettings.set(properties, info,
@@ -159,7 +159,7 @@ class EmulatedAuthenticationTest {
             assertEquals(0x4854_0000_0000_1000L, HttpRequestAuthInfo.accessToken(info));
             long data = HttpRequestAuthInfo.mutualAuthData(info);
             byte[] mutual = new byte[HttpRequestAuthInfo.mutualAuthDataLength(info)];
-            PlatformDependent.copyMemory(data, mutual, 0, mutual.length);
+            NativeAccess.copyMemory(data, mutual, 0, mutual.length);
             assertEquals(base64("emulator-test-mutual:alice"), new String(mutual, StandardCharsets.US_ASCII));
             assertTrue(data > buffer && data + mutual.length <= buffer + result.bytesReturned());
         } finally {
@@ -177,7 +177,7 @@ class EmulatedAuthenticationTest {
             // Asked without a buffer: the size needed and ERROR_INSUFFICIENT_BUFFER, as GetTokenInformation does.
             assertFalse(api.GetTokenInformation(token, WinNt.TokenUser, 0, 0, scratch));
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.GetLastError());
-            int size = PlatformDependent.getInt(scratch);
+            int size = NativeAccess.getInt(scratch);
             assertEquals(TokenUser.SIZE + 8 + 4 * 5, size);
             long tokenUser = scratch + 8;
             assertTrue(api.GetTokenInformation(token, WinNt.TokenUser, tokenUser, size, scratch));
@@ -186,18 +186,18 @@ class EmulatedAuthenticationTest {
 
             long sidOut = scratch + 128;
             assertTrue(api.ConvertSidToStringSidW(sid, sidOut));
-            long sidString = PlatformDependent.getLong(sidOut);
+            long sidString = NativeAccess.getLong(sidOut);
             assertEquals("S-1-5-21-1000000001-1000000002-1000000003-1000", wide(sidString));
             assertEquals(0, api.LocalFree(sidString));
             assertEquals(sidString, api.LocalFree(sidString), "freed twice");
 
             long lengths = scratch + 136;
-            PlatformDependent.putInt(lengths, 2);
-            PlatformDependent.putInt(lengths + 4, 2);
+            NativeAccess.putInt(lengths, 2);
+            NativeAccess.putInt(lengths + 4, 2);
             assertFalse(api.LookupAccountSidW(0, sid, scratch + 160, lengths, scratch + 200, lengths + 4, 0));
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, api.GetLastError());
-            assertEquals("alice".length() + 1, PlatformDependent.getInt(lengths));
-            assertEquals(EmulatedAccounts.DEFAULT_DOMAIN.length() + 1, PlatformDependent.getInt(lengths + 4));
+            assertEquals("alice".length() + 1, NativeAccess.getInt(lengths));
+            assertEquals(EmulatedAccounts.DEFAULT_DOMAIN.length() + 1, NativeAccess.getInt(lengths + 4));
             assertTrue(api.LookupAccountSidW(0, sid, scratch + 160, lengths, scratch + 200, lengths + 4, 0));
             assertEquals("alice", wide(scratch + 160));
             assertEquals(EmulatedAccounts.DEFAULT_DOMAIN, wide(scratch + 200));
@@ -212,8 +212,8 @@ class EmulatedAuthenticationTest {
 
     private static String wide(long address) {
         StringBuilder text = new StringBuilder();
-        for (long at = address; PlatformDependent.getShort(at) != 0; at += 2) {
-            text.append((char) PlatformDependent.getShort(at));
+        for (long at = address; NativeAccess.getShort(at) != 0; at += 2) {
+            text.append((char) NativeAccess.getShort(at));
         }
         return text.toString();
     }

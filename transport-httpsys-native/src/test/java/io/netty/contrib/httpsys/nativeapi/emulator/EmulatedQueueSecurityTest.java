@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.Sddl;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.SecurityAttributes;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,8 +73,8 @@ class EmulatedQueueSecurityTest {
         try {
             assertTrue(api.ConvertStringSecurityDescriptorToSecurityDescriptorW("D:(A;;GA;;;" + OTHER + ")",
                     Sddl.SDDL_REVISION_1, out, out + Long.BYTES));
-            long descriptor = PlatformDependent.getLong(out);
-            assertTrue(PlatformDependent.getInt(out + Long.BYTES) > 0, "the size is reported");
+            long descriptor = NativeAccess.getLong(out);
+            assertTrue(NativeAccess.getInt(out + Long.BYTES) > 0, "the size is reported");
             SecurityAttributes.setNLength(attributes, SecurityAttributes.SIZE);
             SecurityAttributes.setLpSecurityDescriptor(attributes, descriptor);
             assertTrue(EmulatedSecurityDescriptorApi.read(attributes).allows(OTHER, OWNER));
@@ -102,7 +102,7 @@ class EmulatedQueueSecurityTest {
             SecurityAttributes.setLpSecurityDescriptor(attributes, 0);
             assertEquals(WinError.NO_ERROR, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, "security-q",
                     attributes, 0, out), "a NULL descriptor: the token's default");
-            long handle = PlatformDependent.getLong(out);
+            long handle = NativeAccess.getLong(out);
             assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2,
                     "security-q", attributes, Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING, out));
             try (EmulatedIdentity.Impersonation ignored = EmulatedIdentity.impersonate(OTHER)) {
@@ -111,7 +111,7 @@ class EmulatedQueueSecurityTest {
             }
             assertEquals(WinError.NO_ERROR, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, "security-q", 0,
                     Http.HTTP_CREATE_REQUEST_QUEUE_FLAG_OPEN_EXISTING, out), "the impersonation ended");
-            api.HttpCloseRequestQueue(PlatformDependent.getLong(out));
+            api.HttpCloseRequestQueue(NativeAccess.getLong(out));
             api.HttpCloseRequestQueue(handle);
         } finally {
             NativeMemory.free(attributes, SecurityAttributes.SIZE);

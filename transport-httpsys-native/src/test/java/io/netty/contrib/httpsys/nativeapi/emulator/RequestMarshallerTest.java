@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.Schannel;
 import io.netty.contrib.httpsys.nativeapi.WinCrypt;
@@ -22,7 +23,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpTransportAddress;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.contrib.httpsys.nativeapi.struct.Sockaddr;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,7 +254,7 @@ class RequestMarshallerTest {
             RequestMarshaller.Result result = marshal(request, ipv4Connection(), 0, null, 0, buffer);
             assertEquals(WinError.ERROR_INSUFFICIENT_BUFFER, result.error());
             for (int i = 0; i < length; i++) {
-                assertEquals(FILL, PlatformDependent.getByte(buffer.address + i), "byte " + i);
+                assertEquals(FILL, NativeAccess.getByte(buffer.address + i), "byte " + i);
             }
             buffer.assertGuardIntact();
         }
@@ -368,7 +368,7 @@ class RequestMarshallerTest {
             assertTrue(length >= 1 && length <= 1999, "chunk of " + length);
             assertEquals(length, result.bodyBytesConsumed());
             byte[] copied = new byte[length];
-            PlatformDependent.copyMemory(HttpDataChunk.fromMemoryBuffer(chunk), copied, 0, length);
+            NativeAccess.copyMemory(HttpDataChunk.fromMemoryBuffer(chunk), copied, 0, length);
             assertArrayEquals(Arrays.copyOf(bytes, length), copied);
             buffer.assertGuardIntact();
         }
@@ -430,7 +430,7 @@ class RequestMarshallerTest {
             long cert = HttpSslInfo.clientCertInfo(info);
             assertEquals(der.length, HttpSslClientCertInfo.certEncodedSize(cert));
             byte[] copied = new byte[der.length];
-            PlatformDependent.copyMemory(HttpSslClientCertInfo.certEncoded(cert), copied, 0, der.length);
+            NativeAccess.copyMemory(HttpSslClientCertInfo.certEncoded(cert), copied, 0, der.length);
             assertArrayEquals(der, copied);
             long cooked = HttpRequestV2.cookedUrl(buffer.address);
             assertEquals("https://" + HOST + "/", wideString(HttpCookedUrl.fullUrl(cooked)));
@@ -569,7 +569,7 @@ class RequestMarshallerTest {
         try (Buffer buffer = new Buffer(2048)) {
             assertThrows(IllegalArgumentException.class,
                     () -> marshal(get("/", "/", null, header("Host", HOST)), connection, 0, null, 0, buffer));
-            assertEquals(FILL, PlatformDependent.getByte(buffer.address));
+            assertEquals(FILL, NativeAccess.getByte(buffer.address));
             buffer.assertGuardIntact();
         }
     }
@@ -580,7 +580,7 @@ class RequestMarshallerTest {
         ParsedRequest request = get("/", "/", null, header("Host", HOST), header("X-Long", longValue));
         try (Buffer buffer = new Buffer(2048)) {
             assertThrows(IllegalArgumentException.class, () -> marshal(request, ipv4Connection(), 0, null, 0, buffer));
-            assertEquals(FILL, PlatformDependent.getByte(buffer.address));
+            assertEquals(FILL, NativeAccess.getByte(buffer.address));
             buffer.assertGuardIntact();
         }
     }
@@ -851,7 +851,7 @@ class RequestMarshallerTest {
 
     private static String cString(long address) {
         int length = 0;
-        while (PlatformDependent.getByte(address + length) != 0) {
+        while (NativeAccess.getByte(address + length) != 0) {
             length++;
         }
         return string(address, length);
@@ -859,18 +859,18 @@ class RequestMarshallerTest {
 
     private static String string(long address, int length) {
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** The NUL-terminated UTF-16LE string at {@code address}. */
     private static String wideString(long address) {
         int length = 0;
-        while (PlatformDependent.getShort(address + length) != 0) {
+        while (NativeAccess.getShort(address + length) != 0) {
             length += 2;
         }
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
@@ -882,7 +882,7 @@ class RequestMarshallerTest {
         Buffer(int length) {
             this.length = length;
             address = NativeMemory.allocate(length + GUARD);
-            PlatformDependent.setMemory(address, length + GUARD, FILL);
+            NativeAccess.setMemory(address, length + GUARD, FILL);
         }
 
         void assertGuardIntact() {
@@ -891,7 +891,7 @@ class RequestMarshallerTest {
 
         void assertGuardIntact(String context) {
             for (int i = 0; i < GUARD; i++) {
-                assertEquals(FILL, PlatformDependent.getByte(address + length + i),
+                assertEquals(FILL, NativeAccess.getByte(address + length + i),
                         context + ": guard byte " + i + " after a buffer of " + length + " overwritten");
             }
         }

@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi.emulator;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCachePolicy;
@@ -12,7 +13,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpUnknownHeader;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,8 +104,8 @@ class ResponseReaderTest {
 
         ResponseHead head = ResponseReader.readResponse(response).value();
         List<DataChunk> body = ResponseReader.readDataChunks(1, chunks).value();
-        PlatformDependent.setMemory(value, 6, (byte) 'X');
-        PlatformDependent.setMemory(data, 4, (byte) 'X');
+        NativeAccess.setMemory(value, 6, (byte) 'X');
+        NativeAccess.setMemory(data, 4, (byte) 'X');
 
         assertEquals(List.of("Server: kernel"), lines(head.headers()));
         assertArrayEquals(ascii("pong"), ((DataChunk.FromMemory) body.get(0)).bytes());
@@ -339,7 +339,7 @@ class ResponseReaderTest {
     private long cString(String s) {
         byte[] bytes = ascii(s);
         long address = allocate(bytes.length + 1);
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 

@@ -3,6 +3,7 @@ package io.netty.contrib.httpsys.nativeapi.emulator;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
@@ -11,7 +12,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpBindingInfo;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,11 +62,11 @@ class StrictModeTest {
         io = new StrictIoCompletion(KERNEL, new EmulatedIoCompletion(KERNEL, emulated), strict);
         long out = allocate(8);
         assertEquals(0, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, out, 0));
-        session = PlatformDependent.getLong(out);
+        session = NativeAccess.getLong(out);
         assertEquals(0, api.HttpCreateUrlGroup(session, out, 0));
-        group = PlatformDependent.getLong(out);
+        group = NativeAccess.getLong(out);
         assertEquals(0, api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, null, 0, 0, out));
-        queue = PlatformDependent.getLong(out);
+        queue = NativeAccess.getLong(out);
         long binding = allocate(HttpBindingInfo.SIZE);
         HttpBindingInfo.setFlags(binding, 1);
         HttpBindingInfo.setRequestQueueHandle(binding, queue);
@@ -109,7 +109,7 @@ class StrictModeTest {
         // Synchronous calls are never made pending: this one binds the request to its id.
         assertEquals(WinError.ERROR_MORE_DATA, api.HttpReceiveHttpRequest(queue, 0, 0, buffer, SHORT, bytes, 0));
         long requestId = HttpRequestV2.requestId(buffer);
-        int needed = PlatformDependent.getInt(bytes);
+        int needed = NativeAccess.getInt(bytes);
 
         // The retry by id would end at once with ERROR_MORE_DATA (no packet in skip mode): now it is pending.
         long ovl = overlapped();
@@ -219,7 +219,7 @@ class StrictModeTest {
             assertEquals(WinError.WAIT_TIMEOUT, io.GetLastError());
             return 0;
         }
-        return PlatformDependent.getInt(removed);
+        return NativeAccess.getInt(removed);
     }
 
     /** Waits for the one packet of {@code ovl}: its status and byte count. */
@@ -233,7 +233,7 @@ class StrictModeTest {
 
     private long overlapped() {
         long ovl = allocate(Overlapped.SIZE);
-        PlatformDependent.setMemory(ovl, Overlapped.SIZE, (byte) 0);
+        NativeAccess.setMemory(ovl, Overlapped.SIZE, (byte) 0);
         return ovl;
     }
 

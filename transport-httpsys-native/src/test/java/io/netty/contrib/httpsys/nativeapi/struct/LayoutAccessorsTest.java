@@ -1,11 +1,11 @@
 package io.netty.contrib.httpsys.nativeapi.struct;
 
 import io.netty.contrib.httpsys.nativeapi.Http;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.WinSock;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,10 +96,10 @@ class LayoutAccessorsTest {
 
         long hostOffset = HttpRequestV2.HEADERS + HttpRequestHeaders.KNOWN_HEADERS
                 + (long) Http.HttpHeaderHost * HttpKnownHeader.SIZE;
-        assertEquals(9, PlatformDependent.getShort(request + hostOffset));
-        assertEquals(0x1000, PlatformDependent.getLong(
+        assertEquals(9, NativeAccess.getShort(request + hostOffset));
+        assertEquals(0x1000, NativeAccess.getLong(
                 request + HttpRequestV2.COOKED_URL + HttpCookedUrl.ABS_PATH));
-        assertEquals(0x2000, PlatformDependent.getLong(
+        assertEquals(0x2000, NativeAccess.getLong(
                 request + HttpRequestV2.ADDRESS + HttpTransportAddress.LOCAL_ADDRESS));
         assertThrows(IndexOutOfBoundsException.class,
                 () -> HttpRequestHeaders.knownHeader(request + HttpRequestV2.HEADERS, Http.HttpHeaderRequestMaximum));
@@ -140,9 +140,9 @@ class LayoutAccessorsTest {
         assertEquals(written, SockaddrIn6.toInetSocketAddress(sockaddr));
         assertEquals(written, Sockaddr.toInetSocketAddress(sockaddr));
         assertEquals(WinSock.AF_INET6, Sockaddr.saFamily(sockaddr));
-        assertEquals((byte) 0xC3, PlatformDependent.getByte(sockaddr + SockaddrIn6.SIN6_PORT));
-        assertEquals((byte) 0x51, PlatformDependent.getByte(sockaddr + SockaddrIn6.SIN6_PORT + 1));
-        assertEquals(1, PlatformDependent.getByte(sockaddr + SockaddrIn6.SIN6_ADDR + 15));
+        assertEquals((byte) 0xC3, NativeAccess.getByte(sockaddr + SockaddrIn6.SIN6_PORT));
+        assertEquals((byte) 0x51, NativeAccess.getByte(sockaddr + SockaddrIn6.SIN6_PORT + 1));
+        assertEquals(1, NativeAccess.getByte(sockaddr + SockaddrIn6.SIN6_ADDR + 15));
         assertGuardsIntact();
     }
 
@@ -156,8 +156,8 @@ class LayoutAccessorsTest {
         assertEquals(written, SockaddrIn.toInetSocketAddress(sockaddr));
         assertEquals(written, Sockaddr.toInetSocketAddress(sockaddr));
         assertEquals(WinSock.AF_INET, SockaddrIn.sinFamily(sockaddr));
-        assertEquals((byte) 0x1F, PlatformDependent.getByte(sockaddr + SockaddrIn.SIN_PORT));
-        assertEquals((byte) 127, PlatformDependent.getByte(sockaddr + SockaddrIn.SIN_ADDR));
+        assertEquals((byte) 0x1F, NativeAccess.getByte(sockaddr + SockaddrIn.SIN_PORT));
+        assertEquals((byte) 127, NativeAccess.getByte(sockaddr + SockaddrIn.SIN_ADDR));
         assertBytesZero(sockaddr + SockaddrIn.SIN_ZERO, SockaddrIn.SIZE - SockaddrIn.SIN_ZERO);
         assertGuardsIntact();
     }
@@ -188,8 +188,8 @@ class LayoutAccessorsTest {
         long total = size + 2L * GUARD;
         long base = NativeMemory.allocate(total);
         blocks.add(new long[] {base, total, size});
-        PlatformDependent.setMemory(base, GUARD, GUARD_BYTE);
-        PlatformDependent.setMemory(base + GUARD + size, GUARD, GUARD_BYTE);
+        NativeAccess.setMemory(base, GUARD, GUARD_BYTE);
+        NativeAccess.setMemory(base + GUARD + size, GUARD, GUARD_BYTE);
         return base + GUARD;
     }
 
@@ -198,15 +198,15 @@ class LayoutAccessorsTest {
             long base = block[0];
             long size = block[2];
             for (int i = 0; i < GUARD; i++) {
-                assertEquals(GUARD_BYTE, PlatformDependent.getByte(base + i), "guard before, byte " + i);
-                assertEquals(GUARD_BYTE, PlatformDependent.getByte(base + GUARD + size + i), "guard after, byte " + i);
+                assertEquals(GUARD_BYTE, NativeAccess.getByte(base + i), "guard before, byte " + i);
+                assertEquals(GUARD_BYTE, NativeAccess.getByte(base + GUARD + size + i), "guard after, byte " + i);
             }
         }
     }
 
     private static void assertBytesZero(long address, long length) {
         for (long i = 0; i < length; i++) {
-            assertEquals(0, PlatformDependent.getByte(address + i), "byte " + i);
+            assertEquals(0, NativeAccess.getByte(address + i), "byte " + i);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.HttpSysException;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinBase;
@@ -19,7 +20,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpResponseV2;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpVersion;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
 import io.netty.contrib.httpsys.nativeapi.struct.OverlappedEntry;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +113,7 @@ class WindowsHttpApiTest {
     void serverSessionAcceptsOnlyVersion2() {
         long sessionId = allocate(8);
         assertEquals(WinError.NO_ERROR, api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, sessionId, 0));
-        long session = PlatformDependent.getLong(sessionId);
+        long session = NativeAccess.getLong(sessionId);
         assertNotEquals(0, session);
         assertEquals(WinError.NO_ERROR, api.HttpCloseServerSession(session));
 
@@ -129,7 +129,7 @@ class WindowsHttpApiTest {
         try {
             long groupId = allocate(8);
             HttpSysException.check(api.HttpCreateUrlGroup(session, groupId, 0), "HttpCreateUrlGroup");
-            long group = PlatformDependent.getLong(groupId);
+            long group = NativeAccess.getLong(groupId);
             assertNotEquals(0, group);
             assertEquals(WinError.NO_ERROR, api.HttpCloseUrlGroup(group));
             assertEquals(WinError.ERROR_INVALID_PARAMETER, api.HttpCloseUrlGroup(group));
@@ -149,7 +149,7 @@ class WindowsHttpApiTest {
         try {
             long groupId = allocate(8);
             HttpSysException.check(api.HttpCreateUrlGroup(session, groupId, 0), "HttpCreateUrlGroup");
-            group = PlatformDependent.getLong(groupId);
+            group = NativeAccess.getLong(groupId);
             int added = api.HttpAddUrlToUrlGroup(group, prefix, 0x1234, 0);
             assumeFalse(added == WinError.ERROR_ACCESS_DENIED,
                     () -> HttpSysException.forUrlPrefix("HttpAddUrlToUrlGroup", added, prefix).getMessage());
@@ -158,7 +158,7 @@ class WindowsHttpApiTest {
             long queueHandle = allocate(8);
             HttpSysException.check(api.HttpCreateRequestQueue(Http.HTTPAPI_VERSION_2, null, 0, 0, queueHandle),
                     "HttpCreateRequestQueue");
-            queue = PlatformDependent.getLong(queueHandle);
+            queue = NativeAccess.getLong(queueHandle);
             long binding = allocate(HttpBindingInfo.SIZE);
             HttpPropertyFlags.setPresent(binding + HttpBindingInfo.FLAGS, true);
             HttpBindingInfo.setRequestQueueHandle(binding, queue);
@@ -186,7 +186,7 @@ class WindowsHttpApiTest {
             long removed = allocate(4);
             assertTrue(io.GetQueuedCompletionStatusEx(completionPort, entry, 1, removed, 10_000, false),
                     () -> "GetQueuedCompletionStatusEx: " + io.GetLastError());
-            assertEquals(1, PlatformDependent.getInt(removed));
+            assertEquals(1, NativeAccess.getInt(removed));
             assertEquals(overlapped, OverlappedEntry.overlapped(entry));
             assertEquals(COMPLETION_KEY, OverlappedEntry.completionKey(entry));
             assertEquals(WinError.NO_ERROR, io.RtlNtStatusToDosError((int) OverlappedEntry.internal(entry)));
@@ -251,7 +251,7 @@ class WindowsHttpApiTest {
         try {
             long size = allocate(8);
             assertTrue(io.GetFileSizeEx(handle, size));
-            assertEquals(12, PlatformDependent.getLong(size));
+            assertEquals(12, NativeAccess.getLong(size));
         } finally {
             assertTrue(io.CloseHandle(handle));
         }
@@ -303,7 +303,7 @@ class WindowsHttpApiTest {
         int result = api.HttpCreateServerSession(Http.HTTPAPI_VERSION_2, sessionId, 0);
         assertEquals(WinError.NO_ERROR, result, () -> HttpSysException.of("HttpCreateServerSession", result)
                 .getMessage());
-        return PlatformDependent.getLong(sessionId);
+        return NativeAccess.getLong(sessionId);
     }
 
     /** HTTP/1.1 200 OK, Content-Type: text/plain, Content-Length: 5, body "hello" from one memory chunk. */
@@ -332,19 +332,19 @@ class WindowsHttpApiTest {
     private long asciiz(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
         long address = allocate(bytes.length + 1);
-        PlatformDependent.copyMemory(bytes, 0, address, bytes.length);
+        NativeAccess.copyMemory(bytes, 0, address, bytes.length);
         return address;
     }
 
     private static String ascii(long address, int length) {
         byte[] bytes = new byte[length];
-        PlatformDependent.copyMemory(address, bytes, 0, length);
+        NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     private static String utf16(long address, int lengthInBytes) {
         byte[] bytes = new byte[lengthInBytes];
-        PlatformDependent.copyMemory(address, bytes, 0, lengthInBytes);
+        NativeAccess.copyMemory(address, bytes, 0, lengthInBytes);
         return new String(bytes, StandardCharsets.UTF_16LE);
     }
 

@@ -1,9 +1,9 @@
 package io.netty.contrib.httpsys.nativeapi.windows;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.Sddl;
 import io.netty.contrib.httpsys.nativeapi.SecurityDescriptorApi;
-import io.netty.util.internal.PlatformDependent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -25,10 +25,10 @@ class WindowsSecurityDescriptorApiTest {
         try {
             assertTrue(api.ConvertStringSecurityDescriptorToSecurityDescriptorW("D:(A;;GA;;;OW)(A;;GA;;;WD)",
                     Sddl.SDDL_REVISION_1, out, out + Long.BYTES), "error " + api.GetLastError());
-            long descriptor = PlatformDependent.getLong(out);
+            long descriptor = NativeAccess.getLong(out);
             assertNotEquals(0, descriptor);
             // A self-relative SECURITY_DESCRIPTOR: 20 bytes of header and the ACL behind it.
-            assertTrue(PlatformDependent.getInt(out + Long.BYTES) > 20);
+            assertTrue(NativeAccess.getInt(out + Long.BYTES) > 20);
             assertEquals(0, api.LocalFree(descriptor));
         } finally {
             NativeMemory.free(out, Long.BYTES + Integer.BYTES);
