@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # httpsys / NIO per request, measured so that the ratio means something on a shared machine: the NIO and the
-# httpsys per-request benchmarks in interleaved rounds (each round one NIO fork and one httpsys fork, alternating
-# which goes first), then RatioReport's table per request type: each round's CPU ns per request on the event loop,
-# B/op (JMH -prof gc) and wall ns/op, the kernel calls per request of the null kernel, and the MEDIAN of the
-# per-round ratios. Every ratio quoted in perf/RESULTS.md comes from this command.
-#   perf/run-ratio.sh                          # 7 rounds, 5 warm-up + 10 measured 1 s iterations: ~8 min on 2 cores
-#   perf/run-ratio.sh --quick                  # smoke run: 3 rounds of short iterations, ~30 s
+# httpsys per-request benchmarks and the handler alone (HandlerOnlyBenchmark, the work both sides pay) in
+# interleaved rounds (each round one NIO, one httpsys and one handler fork, in an order that changes from round to
+# round), then RatioReport's tables per request type: each round's CPU ns per request on the event loop, B/op (JMH
+# -prof gc) and wall ns/op, the kernel calls per request of the null kernel and the event loop's CPU in the kernel's
+# completion wait, the MEDIAN of the per-round ratios, and what the handler alone costs against both sides.
+# Every ratio quoted in perf/RESULTS.md comes from this command.
+#   perf/run-ratio.sh                          # 7 rounds, 5 warm-up + 10 measured 1 s iterations: ~12 min on 2 cores
+#   perf/run-ratio.sh --quick                  # smoke run: 3 rounds of short iterations, ~45 s
 #   perf/run-ratio.sh --rounds 7 --warmup 5 --iterations 10 --requests GET --results /tmp/ratio
 # Set HTTPSYS_BUILD_DIR to build elsewhere than target/ (e.g. target-perf). SKIP_BUILD=1 reuses the jar.
 set -euo pipefail
@@ -15,7 +17,7 @@ usage() {
   cat <<'USAGE'
 Usage: perf/run-ratio.sh [--rounds N] [--warmup N] [--iterations N] [--time T] [--requests GET,POST_4K]
                          [--results DIR] [--quick] [--help]
-  --rounds N        interleaved rounds, at least 3 (default 7)
+  --rounds N        interleaved rounds of three forks (NIO, httpsys, handler alone), at least 3 (default 7)
   --warmup N        JMH warm-up iterations per fork (default 5)
   --iterations N    JMH measured iterations per fork (default 10)
   --time T          length of one iteration, JMH syntax (default 1s)
@@ -52,11 +54,16 @@ JAR="perf/$BUILD_DIR/benchmarks.jar"
 results="${results:-$(mktemp -d -t httpsys-ratio.XXXXXX)}"
 mkdir -p "$results"
 
-declare -A BENCHMARK=([nio]='NioPipelineBenchmark\.request$' [httpsys]='HttpSysPipelineBenchmark\.request$')
+declare -A BENCHMARK=([nio]='NioPipelineBenchmark\.request$' [httpsys]='HttpSysPipelineBenchmark\.request$'
+                      [handler]='HandlerOnlyBenchmark\.request$')
+# The order of the three forks, round after round: each side runs first, second and third equally often, and
+# NIO before httpsys as often as after, every six rounds. Files are round-<n>-<position>-<side>.csv.
+ORDERS=("nio httpsys handler" "httpsys handler nio" "handler nio httpsys"
+        "httpsys nio handler" "nio handler httpsys" "handler httpsys nio")
 echo "run-ratio.sh: $rounds rounds, -wi $warmup -i $iterations -w $time -r $time, requests $requests; results in $results"
 echo "load before: $(uptime)"
 for round in $(seq 1 "$rounds"); do
-  if [ $((round % 2)) -eq 1 ]; then order="nio httpsys"; else order="httpsys nio"; fi
+  order="${ORDERS[$(((round - 1) % ${#ORDERS[@]}))]}"
   position=1
   for side in $order; do
     base="$results/round-$round-$position-$side"
@@ -67,7 +74,7 @@ for round in $(seq 1 "$rounds"); do
     java -jar "$JAR" "${BENCHMARK[$side]}" -p request="$requests" "${extra[@]}" -f 1 -wi "$warmup" -i "$iterations" \
         -w "$time" -r "$time" -prof gc -rf csv -rff "$base.csv" > "$base.log" 2>&1 \
       || { echo "run-ratio.sh: JMH failed, see $base.log" >&2; tail -20 "$base.log" >&2; exit 1; }
-    position=2
+    position=$((position + 1))
   done
 done
 echo "load after: $(uptime)"

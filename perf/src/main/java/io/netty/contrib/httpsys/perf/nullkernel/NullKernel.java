@@ -3,10 +3,10 @@ package io.netty.contrib.httpsys.perf.nullkernel;
 import io.netty.contrib.httpsys.nativeapi.Http;
 import io.netty.contrib.httpsys.nativeapi.HttpApi;
 import io.netty.contrib.httpsys.nativeapi.IoCompletion;
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.NtStatus;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.struct.Overlapped;
-import io.netty.util.internal.PlatformDependent;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * completion port is a queue of packets written into {@code OVERLAPPED_ENTRY}s exactly as the transport reads
  * them. Nothing on the per-request path allocates ({@link PendingReceives}, {@link PacketQueue}), so that the
  * benchmark's B/op is the transport's own. It counts the calls that would cross into the kernel on Windows per request (receives, sends, completion
- * dequeues, wake-up posts), for a benchmark to report.
+ * dequeues, wake-up posts), and the CPU time the dequeuing thread spends waiting for completions
+ * ({@link #waitCpuNanos()}), for a benchmark to report.
  */
 public final class NullKernel implements HttpApi, IoCompletion {
 
@@ -49,6 +50,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     private final AtomicLong sendCalls = new AtomicLong();
     private final AtomicLong dequeueCalls = new AtomicLong();
     private final AtomicLong postCalls = new AtomicLong();
+    private final AtomicLong waitCpuNanos = new AtomicLong();
     private final ThreadLocal<int[]> lastError = ThreadLocal.withInitial(() -> new int[1]);
     private volatile Thread waiter;
     private volatile long wakeAtResponses = Long.MAX_VALUE;
@@ -125,6 +127,18 @@ public final class NullKernel implements HttpApi, IoCompletion {
     /** {@code PostQueuedCompletionStatus} calls so far: the event loop's cross-thread wake-ups. */
     public long postCalls() {
         return postCalls.get();
+    }
+
+    /**
+     * CPU nanoseconds that dequeuing threads have spent so far waiting in {@code GetQueuedCompletionStatusEx} for
+     * a packet (only the dequeues that found the port empty and were allowed to wait): parking, and being woken
+     * again, as that thread's CPU time counts them. On Windows this is the kernel time an event loop spends inside
+     * {@code GetQueuedCompletionStatusEx}; the transport's per-request CPU includes it, and a pipeline that is fed
+     * in memory, like NIO's in {@code NioPipelineBenchmark}, never pays it. An estimate from every
+     * {@value PacketQueue#SAMPLE_EVERY}th wait ({@link PacketQueue} says why).
+     */
+    public long waitCpuNanos() {
+        return waitCpuNanos.get();
     }
 
     /**
@@ -209,7 +223,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
                                        int numberOfConcurrentThreads) {
         if (fileHandle == INVALID_HANDLE_VALUE) {
             long port = newHandle();
-            ports.set(index(port), new PacketQueue());
+            ports.set(index(port), new PacketQueue(waitCpuNanos));
             return port;
         }
         associations.set(index(fileHandle), new Association(existingCompletionPort, completionKey));
@@ -232,7 +246,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
             fail(WinError.WAIT_TIMEOUT);
             return false;
         }
-        PlatformDependent.putInt(numEntriesRemoved, removed);
+        NativeAccess.putInt(numEntriesRemoved, removed);
         return true;
     }
 
@@ -301,7 +315,7 @@ public final class NullKernel implements HttpApi, IoCompletion {
     // ---- HTTP Server API ----
 
     private int newHandle(long out) {
-        PlatformDependent.putLong(out, newHandle());
+        NativeAccess.putLong(out, newHandle());
         return WinError.NO_ERROR;
     }
 
