@@ -81,8 +81,14 @@ public final class HttpSysIoHandler implements IoHandler {
         this.scratch = NativeMemory.allocate(Long.BYTES);
     }
 
-    /** A factory for event loops of this transport; pass it to {@code MultiThreadIoEventLoopGroup}. */
+    /**
+     * A factory for event loops of this transport; pass it to {@code MultiThreadIoEventLoopGroup}.
+     *
+     * @throws UnsupportedOperationException where native memory cannot be reached ({@link NativeAccess}), with what
+     *         to do
+     */
     public static IoHandlerFactory newFactory() {
+        NativeAccess.ensureAvailable();
         return HttpSysIoHandler::new;
     }
 

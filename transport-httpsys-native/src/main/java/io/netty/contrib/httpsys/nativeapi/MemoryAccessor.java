@@ -22,6 +22,10 @@ abstract class MemoryAccessor {
 
     abstract String name();
 
+    /** Nothing where memory can be reached; see {@link NativeAccess#ensureAvailable()}. */
+    void ensureAvailable() {
+    }
+
     abstract byte getByte(long address);
 
     abstract void putByte(long address, byte value);
@@ -192,6 +196,11 @@ abstract class MemoryAccessor {
         @Override
         String name() {
             return "unavailable: " + reason;
+        }
+
+        @Override
+        void ensureAvailable() {
+            throw fail();
         }
 
         @Override

@@ -22,6 +22,14 @@ public final class NativeAccess {
     private NativeAccess() {
     }
 
+    /**
+     * Throws the {@link UnsupportedOperationException} every access would throw where native memory cannot be
+     * reached (saying what to do), so that a transport fails when it is created rather than deep inside its start.
+     */
+    public static void ensureAvailable() {
+        ACCESSOR.ensureAvailable();
+    }
+
     /** {@code "ffm"} or {@code "unsafe"}, or {@code "unavailable"} with the reason. */
     public static String name() {
         return ACCESSOR.name();
