@@ -74,7 +74,7 @@ abstract class MemoryAccessor {
                         + "use such a jar, or start the JVM with --sun-misc-unsafe-memory-access=allow"
                         : "java.lang.foreign needs JDK 22+: remove -Dio.netty.noUnsafe, or run on JDK 22+");
             default:
-                throw new IllegalArgumentException("-D" + MEMORY_PROPERTY + "=" + choice
+                return new Unavailable("-D" + MEMORY_PROPERTY + "=" + choice
                         + " is not a memory access: use auto, ffm or unsafe");
         }
     }

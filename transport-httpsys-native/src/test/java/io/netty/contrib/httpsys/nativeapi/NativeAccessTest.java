@@ -93,8 +93,12 @@ class NativeAccessTest {
         String previous = System.getProperty(MemoryAccessor.MEMORY_PROPERTY);
         try {
             System.setProperty(MemoryAccessor.MEMORY_PROPERTY, "nonsense");
-            IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, MemoryAccessor::select);
-            assertTrue(wrong.getMessage().contains("use auto, ffm or unsafe"), wrong.getMessage());
+            MemoryAccessor nonsense = MemoryAccessor.select();
+            UnsupportedOperationException wrong = assertThrows(UnsupportedOperationException.class,
+                    nonsense::ensureAvailable);
+            assertTrue(wrong.getMessage().endsWith("-Dio.netty.contrib.httpsys.memory=nonsense is not a memory "
+                    + "access: use auto, ffm or unsafe"), wrong.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> nonsense.getInt(base));
             if (!MemoryAccessor.isForeignAvailable()) {
                 System.setProperty(MemoryAccessor.MEMORY_PROPERTY, "ffm");
                 MemoryAccessor ffm = MemoryAccessor.select();
