@@ -7,8 +7,6 @@ import io.netty.contrib.httpsys.nativeapi.WinError;
 import io.netty.contrib.httpsys.nativeapi.WinNt;
 import io.netty.contrib.httpsys.nativeapi.struct.TokenUser;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Who an access token belongs to: its user's SID ({@code GetTokenInformation(TokenUser)}), in string form
  * ({@code ConvertSidToStringSidW}), and the account name ({@code LookupAccountSidW}) as Windows writes it,
@@ -63,7 +61,7 @@ final class TokenUserLookup {
             }
             long string = NativeAccess.getLong(out);
             try {
-                return wideString(string, Integer.MAX_VALUE);
+                return NativeAccess.getUtf16String(string);
             } finally {
                 api.LocalFree(string);
             }
@@ -87,8 +85,10 @@ final class TokenUserLookup {
                 NativeAccess.putInt(lengths + Integer.BYTES, domainChars);
                 if (api.LookupAccountSidW(0, sid, name, lengths, domain, lengths + Integer.BYTES,
                         lengths + 2 * Integer.BYTES)) {
-                    String user = wideString(name, NativeAccess.getInt(lengths));
-                    String domainName = wideString(domain, NativeAccess.getInt(lengths + Integer.BYTES));
+                    // On success the lengths are the characters written, without their NULs.
+                    String user = NativeAccess.getUtf16String(name, 2 * NativeAccess.getInt(lengths));
+                    String domainName = NativeAccess.getUtf16String(domain,
+                            2 * NativeAccess.getInt(lengths + Integer.BYTES));
                     return domainName.isEmpty() ? user : domainName + '\\' + user;
                 }
                 if (api.GetLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
@@ -104,17 +104,6 @@ final class TokenUserLookup {
             }
         }
         return null;
-    }
-
-    /** The UTF-16 string at {@code address}: up to its NUL, and at most {@code maxChars} characters. */
-    private static String wideString(long address, int maxChars) {
-        int chars = 0;
-        while (chars < maxChars && NativeAccess.getShort(address + 2L * chars) != 0) {
-            chars++;
-        }
-        byte[] bytes = new byte[2 * chars];
-        NativeAccess.copyMemory(address, bytes, 0, bytes.length);
-        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
     private static IllegalStateException failure(String call, int error) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,11 +49,11 @@ class HttpSysAuthenticationTest {
                                 HttpServerAuthenticationInfo.receiveMutualAuth(info),
                                 HttpServerAuthenticationInfo.disableNtlmCredentialCaching(info),
                                 HttpServerAuthenticationInfo.exFlags(info),
-                                utf16(HttpServerAuthenticationBasicParams.realm(basic),
+                                NativeAccess.getUtf16String(HttpServerAuthenticationBasicParams.realm(basic),
                                         HttpServerAuthenticationBasicParams.realmLength(basic)),
-                                utf16(HttpServerAuthenticationDigestParams.realm(digest),
+                                NativeAccess.getUtf16String(HttpServerAuthenticationDigestParams.realm(digest),
                                         HttpServerAuthenticationDigestParams.realmLength(digest)),
-                                utf16(HttpServerAuthenticationDigestParams.domainName(digest),
+                                NativeAccess.getUtf16String(HttpServerAuthenticationDigestParams.domainName(digest),
                                         HttpServerAuthenticationDigestParams.domainNameLength(digest))));
                     }
                 });
@@ -63,15 +62,6 @@ class HttpSysAuthenticationTest {
             assertEquals(authentication, server.channel().config().getOption(HttpSysChannelOption.AUTHENTICATION));
         }
         return passed.get();
-    }
-
-    private static String utf16(long address, int length) {
-        if (address == 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        NativeAccess.copyMemory(address, bytes, 0, length);
-        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
     @Test

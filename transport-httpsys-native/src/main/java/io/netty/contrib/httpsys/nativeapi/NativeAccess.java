@@ -1,6 +1,7 @@
 package io.netty.contrib.httpsys.nativeapi;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes native memory by address: the struct flyweights, the receive buffers and everything else the
@@ -85,6 +86,35 @@ public final class NativeAccess {
     /** Sets {@code length} bytes from {@code address} to {@code value}. */
     public static void setMemory(long address, long length, byte value) {
         ACCESSOR.setMemory(address, length, value);
+    }
+
+    /**
+     * The NUL-terminated UTF-16LE string at {@code address} (a {@code PCWSTR}), or {@code null} for {@code NULL}.
+     * (JNA's {@code Pointer.getWideString} reads {@code wchar_t}, four bytes off Windows, so it cannot serve the
+     * emulator.)
+     */
+    public static String getUtf16String(long address) {
+        if (address == 0) {
+            return null;
+        }
+        int length = 0;
+        while (getShort(address + length) != 0) {
+            length += 2;
+        }
+        return getUtf16String(address, length);
+    }
+
+    /**
+     * The {@code byteLength} bytes at {@code address} as UTF-16LE (a counted string, as the HTTP Server API's
+     * structures give them), or {@code null} for {@code NULL}.
+     */
+    public static String getUtf16String(long address, int byteLength) {
+        if (address == 0) {
+            return null;
+        }
+        byte[] bytes = new byte[byteLength];
+        copyMemory(address, bytes, 0, byteLength);
+        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
     /** The address of a direct buffer's first byte (index 0, whatever its position). */

@@ -1,15 +1,16 @@
 package io.netty.contrib.httpsys.nativeapi;
 
 import io.netty.util.internal.PlatformDependent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,11 +31,6 @@ class NativeAccessTest {
     void allocate() {
         buffer = ByteBuffer.allocateDirect(SIZE).order(ByteOrder.nativeOrder());
         base = NativeAccess.directBufferAddress(buffer);
-    }
-
-    @AfterEach
-    void release() {
-        buffer = null;
     }
 
     @Test
@@ -86,6 +82,17 @@ class NativeAccessTest {
         buffer.put(0, (byte) 42).position(17);
         assertEquals(base, NativeAccess.directBufferAddress(buffer));
         assertEquals(42, NativeAccess.getByte(NativeAccess.directBufferAddress(buffer)));
+    }
+
+    @Test
+    void readsUtf16StringsToTheirNulOrTheirCountedLength() {
+        byte[] text = "Ünïcode".getBytes(StandardCharsets.UTF_16LE);
+        buffer.put(6, text);
+        assertEquals("Ünïcode", NativeAccess.getUtf16String(base + 6));
+        assertEquals("Ünï", NativeAccess.getUtf16String(base + 6, 6));
+        assertEquals("", NativeAccess.getUtf16String(base + 6 + text.length));
+        assertNull(NativeAccess.getUtf16String(0));
+        assertNull(NativeAccess.getUtf16String(0, 4));
     }
 
     @Test

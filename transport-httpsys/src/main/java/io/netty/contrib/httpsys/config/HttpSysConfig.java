@@ -360,8 +360,8 @@ public final class HttpSysConfig {
 
     private static UrlReservation readUrlAcl(long record) {
         return new UrlReservation(
-                NativeScratch.readWide(HttpServiceConfigUrlaclKey.urlPrefix(HttpServiceConfigUrlaclSet.keyDesc(record))),
-                NativeScratch.readWide(HttpServiceConfigUrlaclParam.stringSecurityDescriptor(
+                NativeAccess.getUtf16String(HttpServiceConfigUrlaclKey.urlPrefix(HttpServiceConfigUrlaclSet.keyDesc(record))),
+                NativeAccess.getUtf16String(HttpServiceConfigUrlaclParam.stringSecurityDescriptor(
                         HttpServiceConfigUrlaclSet.paramDesc(record))));
     }
 
@@ -372,12 +372,12 @@ public final class HttpSysConfig {
                 NativeScratch.read(HttpServiceConfigSslParam.sslHash(param),
                         HttpServiceConfigSslParam.sslHashLength(param)),
                 HttpServiceConfigSslParam.appId(param),
-                NativeScratch.readWide(HttpServiceConfigSslParam.sslCertStoreName(param)),
+                NativeAccess.getUtf16String(HttpServiceConfigSslParam.sslCertStoreName(param)),
                 HttpServiceConfigSslParam.defaultCertCheckMode(param),
                 HttpServiceConfigSslParam.defaultRevocationFreshnessTime(param),
                 HttpServiceConfigSslParam.defaultRevocationUrlRetrievalTimeout(param),
-                NativeScratch.readWide(HttpServiceConfigSslParam.defaultSslCtlIdentifier(param)),
-                NativeScratch.readWide(HttpServiceConfigSslParam.defaultSslCtlStoreName(param)),
+                NativeAccess.getUtf16String(HttpServiceConfigSslParam.defaultSslCtlIdentifier(param)),
+                NativeAccess.getUtf16String(HttpServiceConfigSslParam.defaultSslCtlStoreName(param)),
                 HttpServiceConfigSslParam.defaultFlags(param));
     }
 

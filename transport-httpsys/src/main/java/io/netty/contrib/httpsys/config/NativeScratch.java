@@ -37,18 +37,6 @@ final class NativeScratch implements AutoCloseable {
         return address;
     }
 
-    /** The NUL-terminated UTF-16LE string at {@code address}, or {@code null} for {@code NULL}. */
-    static String readWide(long address) {
-        if (address == 0) {
-            return null;
-        }
-        int length = 0;
-        while (NativeAccess.getShort(address + length) != 0) {
-            length += 2;
-        }
-        return new String(read(address, length), StandardCharsets.UTF_16LE);
-    }
-
     /** {@code length} bytes at {@code address}. */
     static byte[] read(long address, int length) {
         byte[] bytes = new byte[length];

@@ -7,8 +7,6 @@ import io.netty.contrib.httpsys.nativeapi.struct.HttpPropertyFlags;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationBasicParams;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpServerAuthenticationInfo;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * A URL group's or server session's {@code HttpServerAuthenticationProperty}, as the emulator uses it: the
  * enabled {@code HTTP_AUTH_ENABLE_*} schemes, whether the application receives the mutual-authentication data
@@ -51,19 +49,11 @@ final class AuthenticationSettings {
             return WinError.NO_ERROR;
         }
         long basic = HttpServerAuthenticationInfo.basicParams(info);
+        int realmLength = HttpServerAuthenticationBasicParams.realmLength(basic);
         properties.authentication = new AuthenticationSettings(schemes,
                 HttpServerAuthenticationInfo.receiveMutualAuth(info) != 0,
-                utf16(HttpServerAuthenticationBasicParams.realm(basic),
-                        HttpServerAuthenticationBasicParams.realmLength(basic)));
+                realmLength == 0 ? null
+                        : NativeAccess.getUtf16String(HttpServerAuthenticationBasicParams.realm(basic), realmLength));
         return WinError.NO_ERROR;
-    }
-
-    private static String utf16(long address, int lengthInBytes) {
-        if (address == 0 || lengthInBytes == 0) {
-            return null;
-        }
-        byte[] bytes = new byte[lengthInBytes];
-        NativeAccess.copyMemory(address, bytes, 0, lengthInBytes);
-        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 }

@@ -108,7 +108,7 @@ final class ServiceConfigStore {
                 if (urlAcls.containsKey(key)) {
                     return WinError.ERROR_ALREADY_EXISTS;
                 }
-                urlAcls.put(key, new UrlAcl(prefix, readWide(sddl)));
+                urlAcls.put(key, new UrlAcl(prefix, NativeAccess.getUtf16String(sddl)));
                 return WinError.NO_ERROR;
             }
             case Http.HttpServiceConfigSSLCertInfo -> {
@@ -127,12 +127,12 @@ final class ServiceConfigStore {
                 }
                 byte[] appId = NativeCopy.toArray(param + HttpServiceConfigSslParam.APP_ID, 16);
                 sslBindings.put(ipPort, new SslBinding(ipPort, NativeCopy.toArray(hash, hashLength), appId,
-                        readWide(HttpServiceConfigSslParam.sslCertStoreName(param)),
+                        NativeAccess.getUtf16String(HttpServiceConfigSslParam.sslCertStoreName(param)),
                         HttpServiceConfigSslParam.defaultCertCheckMode(param),
                         HttpServiceConfigSslParam.defaultRevocationFreshnessTime(param),
                         HttpServiceConfigSslParam.defaultRevocationUrlRetrievalTimeout(param),
-                        readWide(HttpServiceConfigSslParam.defaultSslCtlIdentifier(param)),
-                        readWide(HttpServiceConfigSslParam.defaultSslCtlStoreName(param)),
+                        NativeAccess.getUtf16String(HttpServiceConfigSslParam.defaultSslCtlIdentifier(param)),
+                        NativeAccess.getUtf16String(HttpServiceConfigSslParam.defaultSslCtlStoreName(param)),
                         HttpServiceConfigSslParam.defaultFlags(param)));
                 return WinError.NO_ERROR;
             }
@@ -431,7 +431,7 @@ final class ServiceConfigStore {
         if (text == 0) {
             return null;
         }
-        String prefix = readWide(text);
+        String prefix = NativeAccess.getUtf16String(text);
         return UrlPrefix.parse(prefix) == null ? null : prefix;
     }
 
@@ -462,18 +462,6 @@ final class ServiceConfigStore {
         }
         List<V> values = new ArrayList<>(records.values());
         return values.get(token);
-    }
-
-    /** A NUL-terminated UTF-16 string in native memory. */
-    private static String readWide(long address) {
-        if (address == 0) {
-            return null;
-        }
-        int length = 0;
-        while (NativeAccess.getShort(address + length) != 0) {
-            length += 2;
-        }
-        return new String(NativeCopy.toArray(address, length), StandardCharsets.UTF_16LE);
     }
 
     /** {@code text} as NUL-terminated UTF-16LE. */

@@ -9,8 +9,6 @@ import io.netty.contrib.httpsys.nativeapi.NativeMemory;
 import io.netty.contrib.httpsys.nativeapi.SidStrings;
 import io.netty.contrib.httpsys.nativeapi.WinError;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * {@link AccountNames} bound to {@code advapi32.dll} through JNA direct mapping: {@code LookupAccountNameW} then
  * {@code ConvertSidToStringSidW} for a name (what {@code netsh http add urlacl user=} does before it writes the
@@ -117,7 +115,7 @@ public final class WindowsAccountNames implements AccountNames {
                 NativeAccess.putInt(sizes, nameChars);
                 NativeAccess.putInt(sizes + DWORD, domainChars);
                 if (Advapi32.LookupAccountSidW(0, sid, name, sizes, domain, sizes + DWORD, sizes + 2 * DWORD) != 0) {
-                    return readWide(domain) + '\\' + readWide(name);
+                    return NativeAccess.getUtf16String(domain) + '\\' + NativeAccess.getUtf16String(name);
                 }
                 if (Native.getLastError() != WinError.ERROR_INSUFFICIENT_BUFFER) {
                     return null;
@@ -142,23 +140,13 @@ public final class WindowsAccountNames implements AccountNames {
             }
             long text = NativeAccess.getLong(out);
             try {
-                return readWide(text);
+                return NativeAccess.getUtf16String(text);
             } finally {
                 Advapi32Binding.free(text);
             }
         } finally {
             NativeMemory.free(out, 8);
         }
-    }
-
-    private static String readWide(long address) {
-        int length = 0;
-        while (NativeAccess.getShort(address + length) != 0) {
-            length += 2;
-        }
-        byte[] bytes = new byte[length];
-        NativeAccess.copyMemory(address, bytes, 0, length);
-        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
     /** {@code advapi32.dll}; {@code BOOL} results as {@code int}. */

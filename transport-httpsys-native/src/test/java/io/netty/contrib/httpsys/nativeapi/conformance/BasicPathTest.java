@@ -80,7 +80,7 @@ class BasicPathTest {
             assertEquals(KEY, OverlappedEntry.completionKey(entries));
             assertEquals(NtStatus.STATUS_SUCCESS, NtStatus.statusOf(OverlappedEntry.internal(entries)));
             long cooked = HttpRequestV2.cookedUrl(buffer);
-            String path = NativeArena.readUtf16(HttpCookedUrl.absPath(cooked), HttpCookedUrl.absPathLength(cooked));
+            String path = NativeAccess.getUtf16String(HttpCookedUrl.absPath(cooked), HttpCookedUrl.absPathLength(cooked));
             long requestId = HttpRequestV2.requestId(buffer);
 
             long response = new ResponseBuilder(arena).body("hello ", path).build();

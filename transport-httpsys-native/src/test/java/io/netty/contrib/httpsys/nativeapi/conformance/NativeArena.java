@@ -77,10 +77,6 @@ final class NativeArena implements AutoCloseable {
         return new String(read(address, length), StandardCharsets.US_ASCII);
     }
 
-    static String readUtf16(long address, int byteLength) {
-        return new String(read(address, byteLength), StandardCharsets.UTF_16LE);
-    }
-
     @Override
     public void close() {
         for (Block block : blocks) {

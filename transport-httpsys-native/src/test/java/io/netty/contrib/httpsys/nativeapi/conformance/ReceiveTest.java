@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readAscii;
-import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readUtf16;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,7 +128,7 @@ class ReceiveTest extends ServerTestBase {
             assertEquals(14, HttpCookedUrl.absPathLength(cooked));
             assertEquals(0, HttpCookedUrl.queryStringLength(cooked));
             long full = HttpCookedUrl.fullUrl(cooked);
-            assertEquals("http://localhost:" + port + "/foobar\0", readUtf16(full, 60));
+            assertEquals("http://localhost:" + port + "/foobar\0", NativeAccess.getUtf16String(full, 60));
             assertEquals(full + 14, HttpCookedUrl.host(cooked));
             assertEquals(full + 44, HttpCookedUrl.absPath(cooked));
             assertEquals(0, HttpCookedUrl.queryString(cooked));

@@ -79,14 +79,6 @@ class ServiceConfigurationTest {
         return address;
     }
 
-    private static String readWide(long address) {
-        int length = 0;
-        while (NativeAccess.getShort(address + length) != 0) {
-            length += 2;
-        }
-        return NativeArena.readUtf16(address, length);
-    }
-
     private long urlAclSet(String prefix) {
         long set = arena.allocate(HttpServiceConfigUrlaclSet.SIZE);
         HttpServiceConfigUrlaclKey.setUrlPrefix(HttpServiceConfigUrlaclSet.keyDesc(set), wide(prefix));
@@ -145,8 +137,8 @@ class ServiceConfigurationTest {
                     "pUrlPrefix points into the output buffer");
             assertTrue(sddlAt >= out + HttpServiceConfigUrlaclSet.SIZE && sddlAt < out + needed,
                     "pStringSecurityDescriptor points into the output buffer");
-            assertEquals(prefix, readWide(prefixAt));
-            assertEquals(SDDL, readWide(sddlAt));
+            assertEquals(prefix, NativeAccess.getUtf16String(prefixAt));
+            assertEquals(SDDL, NativeAccess.getUtf16String(sddlAt));
 
             assertTrue(enumerateUrlAcls().contains(prefix), "QueryNext lists the reservation");
 
@@ -179,7 +171,7 @@ class ServiceConfigurationTest {
             long out = arena.allocate(needed);
             assertEquals(WinError.NO_ERROR, api.HttpQueryServiceConfiguration(0, Http.HttpServiceConfigUrlAclInfo,
                     next, HttpServiceConfigUrlaclQuery.SIZE, out, needed, size, 0));
-            prefixes.add(readWide(HttpServiceConfigUrlaclKey.urlPrefix(HttpServiceConfigUrlaclSet.keyDesc(out))));
+            prefixes.add(NativeAccess.getUtf16String(HttpServiceConfigUrlaclKey.urlPrefix(HttpServiceConfigUrlaclSet.keyDesc(out))));
         }
     }
 
@@ -234,7 +226,7 @@ class ServiceConfigurationTest {
             assertTrue(outHash >= out && outHash + hash.length <= out + needed, "pSslHash inside the buffer");
             assertArrayEquals(hash, NativeArena.read(outHash, hash.length));
             assertEquals(appId, HttpServiceConfigSslParam.appId(outParam));
-            assertEquals("MY", readWide(HttpServiceConfigSslParam.sslCertStoreName(outParam)));
+            assertEquals("MY", NativeAccess.getUtf16String(HttpServiceConfigSslParam.sslCertStoreName(outParam)));
             assertEquals(0, HttpServiceConfigSslParam.defaultSslCtlIdentifier(outParam));
             assertEquals(Http.HTTP_SERVICE_CONFIG_SSL_FLAG_NEGOTIATE_CLIENT_CERT,
                     HttpServiceConfigSslParam.defaultFlags(outParam));

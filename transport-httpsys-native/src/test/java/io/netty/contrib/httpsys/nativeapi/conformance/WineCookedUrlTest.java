@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.concurrent.TimeUnit;
 
 import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readAscii;
-import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readUtf16;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +69,7 @@ class WineCookedUrlTest {
         assertEquals(14, HttpCookedUrl.absPathLength(cooked));
         assertEquals(8, HttpCookedUrl.queryStringLength(cooked));
         long fullUrl = HttpCookedUrl.fullUrl(cooked);
-        assertEquals("http://localhost:" + port + "/foobar?a=b\0", readUtf16(fullUrl, 66 + 2));
+        assertEquals("http://localhost:" + port + "/foobar?a=b\0", NativeAccess.getUtf16String(fullUrl, 66 + 2));
         assertEquals(fullUrl + 7 * 2, HttpCookedUrl.host(cooked));
         assertEquals(fullUrl + 22 * 2, HttpCookedUrl.absPath(cooked));
         assertEquals(fullUrl + 29 * 2, HttpCookedUrl.queryString(cooked));
@@ -89,7 +88,7 @@ class WineCookedUrlTest {
         assertEquals(2, HttpCookedUrl.absPathLength(cooked));
         assertEquals(0, HttpCookedUrl.queryStringLength(cooked));
         long fullUrl = HttpCookedUrl.fullUrl(cooked);
-        assertEquals(absolute + "\0", readUtf16(fullUrl, 46 + 2));
+        assertEquals(absolute + "\0", NativeAccess.getUtf16String(fullUrl, 46 + 2));
         assertEquals(fullUrl + 7 * 2, HttpCookedUrl.host(cooked));
         assertEquals(fullUrl + 22 * 2, HttpCookedUrl.absPath(cooked));
         assertEquals(0, HttpCookedUrl.queryString(cooked));

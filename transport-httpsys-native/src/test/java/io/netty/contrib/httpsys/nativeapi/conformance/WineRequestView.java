@@ -1,5 +1,6 @@
 package io.netty.contrib.httpsys.nativeapi.conformance;
 
+import io.netty.contrib.httpsys.nativeapi.NativeAccess;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpCookedUrl;
 import io.netty.contrib.httpsys.nativeapi.struct.HttpRequestV2;
 
@@ -12,7 +13,7 @@ final class WineRequestView {
     /** {@code CookedUrl.pFullUrl}, decoded from UTF-16 with its length. */
     static String fullUrl(long req) {
         long cooked = HttpRequestV2.cookedUrl(req);
-        return NativeArena.readUtf16(HttpCookedUrl.fullUrl(cooked), HttpCookedUrl.fullUrlLength(cooked));
+        return NativeAccess.getUtf16String(HttpCookedUrl.fullUrl(cooked), HttpCookedUrl.fullUrlLength(cooked));
     }
 
     /** {@code pRawUrl} with its length. */

@@ -20,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readAscii;
-import static io.netty.contrib.httpsys.nativeapi.conformance.NativeArena.readUtf16;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -120,7 +119,7 @@ class WineV2ServerTest {
         assertEquals(14, HttpCookedUrl.absPathLength(cooked));
         assertEquals(0, HttpCookedUrl.queryStringLength(cooked));
         long fullUrl = HttpCookedUrl.fullUrl(cooked);
-        assertEquals("http://localhost:" + port + "/foobar\0", readUtf16(fullUrl, 58 + 2));
+        assertEquals("http://localhost:" + port + "/foobar\0", NativeAccess.getUtf16String(fullUrl, 58 + 2));
         assertEquals(fullUrl + 7 * 2, HttpCookedUrl.host(cooked));
         assertEquals(fullUrl + 22 * 2, HttpCookedUrl.absPath(cooked));
         assertEquals(0, HttpCookedUrl.queryString(cooked));

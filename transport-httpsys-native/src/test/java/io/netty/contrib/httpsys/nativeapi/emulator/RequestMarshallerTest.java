@@ -101,7 +101,7 @@ class RequestMarshallerTest {
             assertEquals(14, HttpCookedUrl.absPathLength(cooked));
             assertEquals(0, HttpCookedUrl.queryStringLength(cooked));
             long fullUrl = HttpCookedUrl.fullUrl(cooked);
-            assertEquals("http://" + HOST + "/foobar", wideString(fullUrl));
+            assertEquals("http://" + HOST + "/foobar", NativeAccess.getUtf16String(fullUrl));
             assertEquals(fullUrl + 2 * 7, HttpCookedUrl.host(cooked));
             assertEquals(fullUrl + 2 * 22, HttpCookedUrl.absPath(cooked));
             assertEquals(0, HttpCookedUrl.queryString(cooked));
@@ -153,7 +153,7 @@ class RequestMarshallerTest {
             assertEquals(14, HttpCookedUrl.absPathLength(cooked));
             assertEquals(8, HttpCookedUrl.queryStringLength(cooked));
             assertEquals(HttpCookedUrl.fullUrl(cooked) + 2 * 29, HttpCookedUrl.queryString(cooked));
-            assertEquals("?a=b", wideString(HttpCookedUrl.queryString(cooked)));
+            assertEquals("?a=b", NativeAccess.getUtf16String(HttpCookedUrl.queryString(cooked)));
             buffer.assertGuardIntact();
         }
     }
@@ -171,7 +171,7 @@ class RequestMarshallerTest {
             assertEquals(target, cString(HttpRequestV2.rawUrl(r)));
             assertEquals(30, HttpCookedUrl.hostLength(cooked));
             assertEquals(2, HttpCookedUrl.absPathLength(cooked));
-            assertEquals("/", wideString(HttpCookedUrl.absPath(cooked)));
+            assertEquals("/", NativeAccess.getUtf16String(HttpCookedUrl.absPath(cooked)));
             buffer.assertGuardIntact();
         }
     }
@@ -433,7 +433,7 @@ class RequestMarshallerTest {
             NativeAccess.copyMemory(HttpSslClientCertInfo.certEncoded(cert), copied, 0, der.length);
             assertArrayEquals(der, copied);
             long cooked = HttpRequestV2.cookedUrl(buffer.address);
-            assertEquals("https://" + HOST + "/", wideString(HttpCookedUrl.fullUrl(cooked)));
+            assertEquals("https://" + HOST + "/", NativeAccess.getUtf16String(HttpCookedUrl.fullUrl(cooked)));
             assertEquals(HttpCookedUrl.fullUrl(cooked) + 2 * 8, HttpCookedUrl.host(cooked));
             assertPointersInside(buffer.address, result.bytesReturned());
             buffer.assertGuardIntact();
@@ -861,17 +861,6 @@ class RequestMarshallerTest {
         byte[] bytes = new byte[length];
         NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The NUL-terminated UTF-16LE string at {@code address}. */
-    private static String wideString(long address) {
-        int length = 0;
-        while (NativeAccess.getShort(address + length) != 0) {
-            length += 2;
-        }
-        byte[] bytes = new byte[length];
-        NativeAccess.copyMemory(address, bytes, 0, length);
-        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
     /** A native buffer pre-filled with 0xCC (as Wine's tests do) and followed by guard bytes. */

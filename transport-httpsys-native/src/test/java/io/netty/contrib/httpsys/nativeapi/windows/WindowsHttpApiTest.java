@@ -196,7 +196,7 @@ class WindowsHttpApiTest {
             assertEquals("/test/hello?x=1", ascii(HttpRequestV2.rawUrl(request), HttpRequestV2.rawUrlLength(request)));
             long cookedUrl = HttpRequestV2.cookedUrl(request);
             assertEquals("/test/hello",
-                    utf16(HttpCookedUrl.absPath(cookedUrl), HttpCookedUrl.absPathLength(cookedUrl)));
+                    NativeAccess.getUtf16String(HttpCookedUrl.absPath(cookedUrl), HttpCookedUrl.absPathLength(cookedUrl)));
             assertEquals(0x1234, HttpRequestV2.urlContext(request));
 
             long sent = allocate(4);
@@ -340,12 +340,6 @@ class WindowsHttpApiTest {
         byte[] bytes = new byte[length];
         NativeAccess.copyMemory(address, bytes, 0, length);
         return new String(bytes, StandardCharsets.US_ASCII);
-    }
-
-    private static String utf16(long address, int lengthInBytes) {
-        byte[] bytes = new byte[lengthInBytes];
-        NativeAccess.copyMemory(address, bytes, 0, lengthInBytes);
-        return new String(bytes, StandardCharsets.UTF_16LE);
     }
 
     private static int freePort() throws IOException {
